@@ -1,0 +1,73 @@
+"""The pipeline as library calls: read → model → checks → renderers → atomic writers.
+
+The CLI is a thin layer over `check` and `build`; tests and other programs call them too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .checks import run_checks
+from .content import ReadResult, read_content
+from .findings import Findings
+from .log import DirectionsLog, directions_log
+from .project import Project
+from .render.site import SiteContext, render_site
+from .write import Stage, build_lock
+
+
+@dataclass
+class CheckOutcome:
+    read: ReadResult
+    findings: Findings
+    as_of: dt.date
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings.errors
+
+
+@dataclass
+class BuildOutcome:
+    check: CheckOutcome
+    built: bool = False
+    log: DirectionsLog | None = None
+    outputs: list[str] = field(default_factory=list)
+
+
+def check(project: Project, as_of: dt.date, strict: bool = False) -> CheckOutcome:
+    """Read the content and run every check; `strict` makes warnings errors."""
+    read = read_content(project.content)
+    findings = run_checks(read, as_of)
+    if strict:
+        findings = findings.strict()
+    return CheckOutcome(read, findings, as_of)
+
+
+def build(project: Project, as_of: dt.date, strict: bool = False) -> BuildOutcome:
+    """Check, then render every output into a staging folder and swap it into place.
+
+    Nothing under site/ or build/ changes unless the whole build succeeds.
+    """
+    checked = check(project, as_of, strict)
+    outcome = BuildOutcome(checked)
+    if not checked.ok:
+        return outcome
+    content = checked.read.content
+    log = directions_log(content, as_of)
+    with build_lock(project.root), Stage(project.root) as stage:
+        docs = stage.folder("docs")
+        render_site(project, SiteContext(content, log.public(), as_of), docs, stage.path / "site")
+        stage.folder("private")
+        stage.commit(
+            {
+                "site": project.site,
+                "docs": project.build / "docs",
+                "private": project.build / "private",
+            }
+        )
+    outcome.built = True
+    outcome.log = log
+    outcome.outputs = ["site/", "build/docs/", "build/private/"]
+    return outcome
