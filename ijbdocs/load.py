@@ -205,6 +205,8 @@ class _Builder:
                 for index, item in enumerate(node.value)
             ]
         assert isinstance(node, ScalarNode)
+        if node.tag == "tag:yaml.org,2002:bool" and node.value.lower() not in ("true", "false"):
+            return node.value  # YAML 1.1 yes/no/on/off: the content format has no booleans
         try:
             return self.scalars.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:

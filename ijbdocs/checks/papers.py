@@ -79,7 +79,17 @@ def _direction_required(paper: Paper, findings: Findings) -> None:
             "direction-missing",
             SAME_REPORT_CITE,
         )
-    elif paper.direction is not None and paper.direction.to != required:
+    elif paper.direction is not None and paper.decision == "noted":
+        findings.error(
+            paper.where("decision"),
+            "decision",
+            "a paper carrying a direction cannot simply be 'noted': the board approves a "
+            "direction (approved or approved_with_amendments), or does not "
+            "(not_approved, deferred)",
+            "direction-noted",
+            "directions guidance 3.9",
+        )
+    if paper.direction is not None and required != "none" and paper.direction.to != required:
         findings.error(
             paper.where("direction", "to"),
             "direction.to",
