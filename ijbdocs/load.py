@@ -21,6 +21,7 @@ from .findings import Finding, KeyPath, Location, Severity, format_key
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_NODES = 200_000  # values produced after expanding aliases
 MAX_DEPTH = 64
+_KEY = "\0key"  # marks a mapping key while it is built; never shown
 
 _ALLOWED_TAGS = {
     "tag:yaml.org,2002:str",
@@ -67,6 +68,7 @@ class _TooBig(Exception):
 
 
 def _fail(path: str, line: int, col: int, message: str, code: str, key: str = "") -> LoadError:
+    key = key.replace(f".{_KEY}", "").replace(_KEY, "")
     return LoadError(Finding(Severity.ERROR, Location(path, line, col), key, message, code))
 
 
@@ -111,6 +113,8 @@ def parse_yaml(text: str, path: str) -> Document:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and exc.context and exc.context.startswith("while scanning"):
+            mark = exc.context_mark  # where the unclosed quote or key began
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
         context = f" ({exc.context})" if exc.context else ""
@@ -247,7 +251,7 @@ class _Builder:
                     "yaml-key",
                     format_key(path),
                 )
-            key = self.build(key_node, (*path, "\0key"), depth + 1)
+            key = self.build(key_node, (*path, _KEY), depth + 1)
             if not isinstance(key, str | int):
                 key = str(key)
             here = self._mark(key_node)
@@ -266,5 +270,5 @@ class _Builder:
             child = (*path, str(key))
             self.doc.positions[child] = here
             result[key] = self.build(value_node, child, depth + 1)
-        self.doc.positions.pop((*path, "\0key"), None)
+        self.doc.positions.pop((*path, _KEY), None)
         return result

@@ -80,12 +80,12 @@ def parse_money(value: Any) -> Decimal:
                                   {"value": value}) from None
     if amount < 0:
         raise PydanticCustomError(
-            "money", "'{value}' is negative; amounts of money here are never below zero",
+            "money", "'{value}' is negative; amounts of money are never below zero: " + hint,
             {"value": value},
         )
     if amount != amount.quantize(Decimal("0.01")):
         raise PydanticCustomError(
-            "money", "'{value}' has fractions of a penny; use at most 2 decimal places",
+            "money", "'{value}' has fractions of a penny (at most 2 decimal places): " + hint,
             {"value": value},
         )
     return amount

@@ -56,8 +56,8 @@ def check(content: Content, as_of: dt.date, findings: Findings) -> None:
                 where, key = _at(entry, "functions", index)
                 findings.error(
                     where, key,
-                    f"unknown function '{function}'{did_you_mean(function, list(functions))}; "
-                    "functions are the ids in partnership.yaml (functions:)",
+                    f"unknown function '{function}' (functions are the ids under functions: in "
+                    f"partnership.yaml){did_you_mean(function, list(functions))}",
                     "unknown-function", "directions guidance 4.3",
                 )
         for index, outcome in enumerate(direction.national_outcomes):

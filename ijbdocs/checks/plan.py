@@ -16,6 +16,8 @@ def check(content: Content, root: Path, as_of: dt.date, findings: Findings) -> N
     partnership = content.partnership
     assert partnership is not None
     plan = content.plan
+    if plan is None and (root / "plan" / "plan.yaml").is_file():
+        return  # present but invalid: its errors are already reported
     if plan is None:
         findings.warning(
             Location("plan/plan.yaml"), "",
@@ -46,9 +48,8 @@ def check(content: Content, root: Path, as_of: dt.date, findings: Findings) -> N
                 findings.error(
                     plan.where("priorities", p, "measures", m, "indicator"),
                     f"priorities[{p}].measures[{m}].indicator",
-                    f"unknown core integration indicator '{measure.indicator}'"
-                    f"{did_you_mean(measure.indicator, list(indicators))}; they are "
-                    "core-1 to core-23",
+                    f"unknown core integration indicator '{measure.indicator}' (they are "
+                    f"core-1 to core-23){did_you_mean(measure.indicator, list(indicators))}",
                     "unknown-indicator",
                 )
     for number, outcome in outcomes.items():
@@ -61,7 +62,7 @@ def check(content: Content, root: Path, as_of: dt.date, findings: Findings) -> N
             )
     _localities(content, plan, findings)
     _financial_statement(content, plan, findings)
-    _annex_c(content, plan, findings)
+    _annex_c(content, plan, root, findings)
 
 
 def _dates(plan: Plan, as_of: dt.date, findings: Findings) -> None:
@@ -158,7 +159,7 @@ def _financial_statement(content: Content, plan: Plan, findings: Findings) -> No
 ANNEX_C = "strategic plan guidance, Annex C"
 
 
-def _annex_c(content: Content, plan: Plan, findings: Findings) -> None:
+def _annex_c(content: Content, plan: Plan, root: Path, findings: Findings) -> None:
     missing = {
         "equality_impact_assessment": (plan.equality_impact_assessment is None,
                                        "an equality impact assessment"),
@@ -172,7 +173,7 @@ def _annex_c(content: Content, plan: Plan, findings: Findings) -> None:
         if absent:
             findings.warning(plan.where(), key, f"the plan has no {what} ({key})",
                              f"annex-c-{key.replace('_', '-')}", ANNEX_C)
-    if content.easy_read is None:
+    if content.easy_read is None and not (root / "easy-read" / "plan.yaml").is_file():
         findings.warning(
             Location("easy-read/plan.yaml"), "",
             "there is no easy-read version of the plan (easy-read/plan.yaml)",
