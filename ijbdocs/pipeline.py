@@ -13,7 +13,8 @@ from .content import ReadResult, read_content
 from .findings import Findings
 from .log import DirectionsLog, directions_log
 from .project import Project
-from .render.site import SiteContext, render_site
+from .render import renderers
+from .render.context import BuildContext
 from .write import Stage, build_lock
 
 
@@ -46,7 +47,7 @@ def check(project: Project, as_of: dt.date, strict: bool = False) -> CheckOutcom
 
 
 def build(project: Project, as_of: dt.date, strict: bool = False) -> BuildOutcome:
-    """Check, then render every output into a staging folder and swap it into place.
+    """Check, then run every renderer into a staging folder and swap it into place.
 
     Nothing under site/ or build/ changes unless the whole build succeeds.
     """
@@ -57,9 +58,18 @@ def build(project: Project, as_of: dt.date, strict: bool = False) -> BuildOutcom
     content = checked.read.content
     log = directions_log(content, as_of)
     with build_lock(project.root), Stage(project.root) as stage:
-        docs = stage.folder("docs")
-        render_site(project, SiteContext(content, log.public(), as_of), docs, stage.path / "site")
-        stage.folder("private")
+        context = BuildContext(
+            project=project,
+            content=content,
+            log=log,
+            as_of=as_of,
+            docs=stage.folder("docs"),
+            files=stage.folder("files"),
+            site=stage.path / "site",
+            private=stage.folder("private"),
+        )
+        for render in renderers():
+            render(context)
         stage.commit(
             {
                 "site": project.site,

@@ -1,29 +1,20 @@
-"""Renderers: one module per output. They trust the validated model and never re-check it."""
+"""Renderers: one module per output. They trust the validated model and never re-check it.
+
+A renderer is a function `(BuildContext) -> None` that writes below the context's staging
+folders. The order matters: files the site links to are made before the site itself.
+"""
 
 from __future__ import annotations
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from collections.abc import Callable
 
-from .. import format as fmt
-from ..project import Project
-from .markdown import to_html
+from .context import BuildContext
+
+Renderer = Callable[[BuildContext], None]
 
 
-def template_environment(project: Project) -> Environment:
-    """Templates from the project's templates/ first, then the defaults; HTML autoescaped."""
-    environment = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in project.template_folders]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    environment.filters.update(
-        md=to_html,
-        money=fmt.money,
-        long_date=fmt.long_date,
-        status_words=fmt.status_words,
-        decision_words=fmt.decision_words,
-    )
-    return environment
+def renderers() -> list[Renderer]:
+    """Every renderer, in the order they run (the site last: it links to the others)."""
+    from . import site
+
+    return [site.render]

@@ -1,7 +1,7 @@
 """The public website: generate Markdown pages from templates, then build them with MkDocs.
 
-Only public content reaches this renderer's context: the directions log is the published
-view (no draft papers' directions, private ones redacted).
+Only public content reaches the pages: the log they see is the published view (no draft
+papers' directions, private ones redacted), and page providers list public papers only.
 """
 
 from __future__ import annotations
@@ -10,25 +10,19 @@ import datetime as dt
 import io
 import logging
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..log import DirectionsLog
-from ..model import Content
 from ..project import Project
 from ..write import write_text
-from . import template_environment
-
-# page file (relative to docs/) → template, in navigation order
-PAGES: list[tuple[str, str, str]] = [
-    ("Home", "index.md", "site/home.md.j2"),
-    ("Directions log", "directions/index.md", "site/directions-log.md.j2"),
-]
+from .context import BuildContext
+from .pages import Page, providers
+from .templating import template_environment
 
 MATERIAL_LANGUAGES = {"en-GB": "en", "en": "en", "gd": "gd", "cy": "cy"}
 
@@ -37,33 +31,48 @@ class SiteBuildError(Exception):
     """MkDocs could not build the generated pages (not a content problem)."""
 
 
-@dataclass(frozen=True)
-class SiteContext:
-    content: Content
-    log: DirectionsLog  # the public view of the log
-    as_of: dt.date
-
-
-def render_site(project: Project, context: SiteContext, docs_dir: Path, site_dir: Path) -> None:
-    """Write the generated Markdown to `docs_dir`, then the built site to `site_dir`."""
-    environment = template_environment(project)
-    values: dict[str, Any] = {
+def render(context: BuildContext) -> None:
+    """Write the generated Markdown to docs/, build the site, then add the public files."""
+    pages = [page for provider in providers() for page in provider(context)]
+    environment = template_environment(context.project)
+    shared: dict[str, Any] = {
         "partnership": context.content.partnership,
         "plan": context.content.plan,
-        "log": context.log,
+        "content": context.content,
+        "log": context.public_log,
         "as_of": context.as_of,
     }
-    for _, page, template in PAGES:
-        write_text(docs_dir / page, environment.get_template(template).render(values) + "\n")
-    config_file = docs_dir.parent / "mkdocs.yml"
-    write_text(config_file, yaml.dump(site_config(project, context, docs_dir, site_dir),
-                                      Dumper=yaml.Dumper, sort_keys=False, allow_unicode=True))
+    for page in pages:
+        template = environment.get_template(page.template)
+        write_text(context.docs / page.path, template.render({**shared, **page.values}))
+    config_file = context.docs.parent / "mkdocs.yml"
+    config = site_config(context.project, context, navigation(pages))
+    write_text(config_file, yaml.dump(config, Dumper=yaml.Dumper, sort_keys=False,
+                                      allow_unicode=True))
     run_mkdocs(config_file, context.as_of)
+    if context.files.is_dir():
+        shutil.copytree(context.files, context.site, dirs_exist_ok=True)
 
 
-def site_config(
-    project: Project, context: SiteContext, docs_dir: Path, site_dir: Path
-) -> dict[str, Any]:
+def navigation(pages: list[Page]) -> list[Any]:
+    """The nav: pages with a nav title, grouped by section in order of first appearance."""
+    nav: list[Any] = []
+    sections: dict[str, list[Any]] = {}
+    for page in pages:
+        if page.nav is None:
+            continue
+        entry = {page.nav: page.path}
+        if page.section is None:
+            nav.append(entry)
+        elif page.section in sections:
+            sections[page.section].append(entry)
+        else:
+            sections[page.section] = [entry]
+            nav.append({page.section: sections[page.section]})
+    return nav
+
+
+def site_config(project: Project, context: BuildContext, nav: list[Any]) -> dict[str, Any]:
     """The default config, the project's mkdocs.yml over it, then what the content decides."""
     config: dict[str, Any] = {}
     for file in project.mkdocs_files:
@@ -72,9 +81,9 @@ def site_config(
     assert partnership is not None
     config.update(
         site_name=partnership.name,
-        docs_dir=str(docs_dir),
-        site_dir=str(site_dir),
-        nav=[{title: page} for title, page, _ in PAGES],
+        docs_dir=str(context.docs),
+        site_dir=str(context.site),
+        nav=nav,
     )
     if partnership.site_url:
         config["site_url"] = partnership.site_url

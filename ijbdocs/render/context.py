@@ -1,0 +1,36 @@
+"""What every renderer gets: the validated content, the log, the date, and where to write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..log import DirectionsLog
+from ..model import Content
+from ..project import Project
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """One build. Renderers write only below the staging folders named here.
+
+    - `docs`: Markdown pages for the site engine (becomes build/docs/)
+    - `files`: finished public files (Word papers, open data, …) copied into site/ after
+      the site engine has run; the site pages may link to them and read their sizes
+    - `site`: the site engine's output (becomes site/)
+    - `private`: private and draft material (becomes build/private/); never public
+    """
+
+    project: Project
+    content: Content
+    log: DirectionsLog  # the full log; public outputs use `public_log`
+    as_of: dt.date
+    docs: Path
+    files: Path
+    site: Path
+    private: Path
+
+    @property
+    def public_log(self) -> DirectionsLog:
+        return self.log.public()
