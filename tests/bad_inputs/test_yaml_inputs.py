@@ -47,7 +47,7 @@ def test_syntax_error_points_at_the_problem(tmp_path: Path) -> None:
     expect_findings(
         tmp_path, None,
         Expected(PAPER, r"^purpose: To tell: the board", "",
-                 "YAML syntax error: mapping values are not allowed here", col=col),
+                 "YAML syntax error: mapping values are not allowed", col=col),
     )
 
 
