@@ -1,0 +1,1 @@
+"""Benchmarks for ijbdocs: a synthetic corpus generator and a script that measures builds."""
