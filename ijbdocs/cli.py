@@ -24,6 +24,15 @@ def parser() -> argparse.ArgumentParser:
         "-C", dest="project", metavar="DIR", type=Path, default=argparse.SUPPRESS,
         help="the project folder (holding content/); default: the current folder",
     )
+    loudness = common.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+        help="print only the problems found and their count (no progress or source excerpts)",
+    )
+    loudness.add_argument(
+        "-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+        help="say more: each step of a build and where every output went",
+    )
     main = argparse.ArgumentParser(
         prog="ijbdocs",
         description="Board papers, directions, the directions log and the strategic plan "

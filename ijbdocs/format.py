@@ -45,3 +45,12 @@ def status_words(status: str) -> str:
 
 def decision_words(decision: str) -> str:
     return DECISION_WORDS.get(decision, decision.replace("_", " ").capitalize())
+
+
+def file_size(size: int) -> str:
+    """A download's size as people read it: 850 bytes, 45 KB, 1.2 MB."""
+    if size < 1000:
+        return f"{size} bytes"
+    if size < 1_000_000:
+        return f"{round(size / 1000)} KB"
+    return f"{size / 1_000_000:.1f} MB"

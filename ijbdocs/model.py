@@ -612,6 +612,29 @@ class EasyReadBlock(Node):
     alt: Text
     text: Text
 
+    @model_validator(mode="before")
+    @classmethod
+    def _picture_and_alt(cls, data: Any) -> Any:
+        # Easy read is a picture beside each chunk of text; say so plainly, not just
+        # "required key missing". A mistyped key is left to the usual "did you mean".
+        if not isinstance(data, dict) or set(data) - set(cls.model_fields):
+            return data
+        if "picture" not in data:
+            raise PydanticCustomError(
+                "easy_read_picture",
+                "this block has no picture; easy read puts a picture beside every block: "
+                "add 'picture:' with a pictogram name (see `ijbdocs pictures`) or a file "
+                "such as images/ferry.png",
+            )
+        if "alt" not in data:
+            raise PydanticCustomError(
+                "easy_read_alt",
+                "this block's picture has no alt text; add 'alt:' saying in a few words "
+                "what the picture shows, for people who cannot see it "
+                "(e.g. alt: A doctor talking to a patient)",
+            )
+        return data
+
 
 class EasyReadSection(Node):
     heading: Text

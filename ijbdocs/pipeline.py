@@ -6,6 +6,7 @@ The CLI is a thin layer over `check` and `build`; tests and other programs call 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .checks import run_checks
@@ -16,6 +17,14 @@ from .project import Project
 from .render import renderers
 from .render.context import BuildContext
 from .write import Stage, build_lock
+
+Progress = Callable[[str, int, int], None]
+
+
+def _step_name(render: Callable[..., object]) -> str:
+    """A renderer's step as people read it, from its module (`render.word` → "building word")."""
+    module = getattr(render, "__module__", "") or ""
+    return f"building {module.rsplit('.', 1)[-1] or 'outputs'}"
 
 
 @dataclass
@@ -46,11 +55,19 @@ def check(project: Project, as_of: dt.date, strict: bool = False) -> CheckOutcom
     return CheckOutcome(read, findings, as_of)
 
 
-def build(project: Project, as_of: dt.date, strict: bool = False) -> BuildOutcome:
+def build(
+    project: Project, as_of: dt.date, strict: bool = False, progress: Progress | None = None,
+    engine: str = "mkdocs",
+) -> BuildOutcome:
     """Check, then run every renderer into a staging folder and swap it into place.
 
-    Nothing under site/ or build/ changes unless the whole build succeeds.
+    Nothing under site/ or build/ changes unless the whole build succeeds. `progress`, if
+    given, is called as progress(step, done, total) before each step and once at the end.
     """
+    report: Progress = progress or (lambda step, done, total: None)
+    steps = renderers()
+    total = len(steps) + 2  # checking, each renderer, putting the outputs in place
+    report("checking the content", 0, total)
     checked = check(project, as_of, strict)
     outcome = BuildOutcome(checked)
     if not checked.ok:
@@ -67,9 +84,12 @@ def build(project: Project, as_of: dt.date, strict: bool = False) -> BuildOutcom
             files=stage.folder("files"),
             site=stage.path / "site",
             private=stage.folder("private"),
+            engine=engine,
         )
-        for render in renderers():
+        for done, render in enumerate(steps, start=1):
+            report(_step_name(render), done, total)
             render(context)
+        report("putting the outputs in place", total - 1, total)
         stage.commit(
             {
                 "site": project.site,
@@ -77,6 +97,7 @@ def build(project: Project, as_of: dt.date, strict: bool = False) -> BuildOutcom
                 "private": project.build / "private",
             }
         )
+    report("done", total, total)
     outcome.built = True
     outcome.log = log
     outcome.outputs = ["site/", "build/docs/", "build/private/"]

@@ -10,7 +10,7 @@ import datetime as dt
 
 from ..content import ReadResult
 from ..findings import Findings
-from . import directions, easyread, papers, partnership, plan
+from . import directions, easyread, papers, partnership, plan, site
 
 
 def run_checks(result: ReadResult, as_of: dt.date) -> Findings:
@@ -24,4 +24,5 @@ def run_checks(result: ReadResult, as_of: dt.date) -> Findings:
     directions.check(content, as_of, findings)
     plan.check(content, result.root, as_of, findings)
     easyread.check(content, result.root, findings)
+    site.check(content, result.root, findings)
     return findings

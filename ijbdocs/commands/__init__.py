@@ -10,9 +10,18 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import build, check
+from . import build, check, decide, import_log, init, issue, log, log_review, new, pictures, serve
 
 COMMANDS: dict[str, ModuleType] = {
     "check": check,
     "build": build,
+    "init": init,
+    "new": new,
+    "decide": decide,
+    "issue": issue,
+    "serve": serve,
+    "log": log,
+    "log-review": log_review,
+    "import-log": import_log,
+    "pictures": pictures,
 }

@@ -8,7 +8,16 @@ import sys
 from ..pipeline import build
 from ..project import Project
 from ..render.site import SiteBuildError
-from .common import EXIT_CONTENT, EXIT_OK, add_as_of, add_strict, as_of, print_findings
+from .common import (
+    EXIT_CONTENT,
+    EXIT_OK,
+    add_as_of,
+    add_strict,
+    as_of,
+    print_findings,
+    verbosity,
+)
+from .feedback import progress_for, summary
 
 HELP = "check, then build site/ and build/ from the content"
 
@@ -16,21 +25,28 @@ HELP = "check, then build site/ and build/ from the content"
 def arguments(parser: argparse.ArgumentParser) -> None:
     add_as_of(parser)
     add_strict(parser)
+    parser.add_argument(
+        "--engine", choices=("mkdocs", "zensical"), default="mkdocs",
+        help="the site engine: mkdocs (Material for MkDocs, the default) or zensical, its "
+        "successor, which builds the same site",
+    )
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
     day = as_of(args)
+    level = verbosity(args)
     try:
-        result = build(project, day, args.strict)
+        with progress_for(level) as progress:
+            result = build(project, day, args.strict, progress=progress,
+                           engine=args.engine)
     except SiteBuildError as exc:
         print(f"ijbdocs: {exc}; site/ is unchanged", file=sys.stderr)
         return EXIT_CONTENT
-    print_findings(result.check.findings)
+    print_findings(result.check.findings, project.content, quiet=level == 0)
     if not result.built:
         print("Nothing was built; site/ is unchanged. Fix the errors above and build again.")
         return EXIT_CONTENT
-    counts = result.log.counts() if result.log else {}
-    in_log = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
-    print(f"Built {', '.join(result.outputs)} as of {day.isoformat()}"
-          f"{f' (directions: {in_log})' if in_log else ''}.")
+    if level >= 1:
+        for line in summary(result, project, level):
+            print(line)
     return EXIT_OK

@@ -15,6 +15,6 @@ Renderer = Callable[[BuildContext], None]
 
 def renderers() -> list[Renderer]:
     """Every renderer, in the order they run (the site last: it links to the others)."""
-    from . import site
+    from . import easyread, feed, opendata, site, word
 
-    return [site.render]
+    return [opendata.render, feed.render, easyread.render, word.render, site.render]

@@ -30,6 +30,7 @@ class BuildContext:
     files: Path
     site: Path
     private: Path
+    engine: str = "mkdocs"  # the site engine: "mkdocs" (mkdocs-material) or "zensical"
 
     @property
     def public_log(self) -> DirectionsLog:

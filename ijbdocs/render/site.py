@@ -17,11 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup, escape
 
-from ..project import Project
+from ..project import DEFAULTS, Project
 from ..write import write_text
 from .context import BuildContext
 from .pages import Page, providers
+from .pages.theme import logo_path
 from .templating import template_environment
 
 MATERIAL_LANGUAGES = {"en-GB": "en", "en": "en", "gd": "gd", "cy": "cy"}
@@ -31,10 +33,27 @@ class SiteBuildError(Exception):
     """MkDocs could not build the generated pages (not a content problem)."""
 
 
+_INERT = str.maketrans({"[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;"})
+
+
+def markdown_inert(value: Any) -> Any:
+    """Every value a page template prints, made inert as Markdown as well as HTML.
+
+    Pages are Markdown, so text from content such as `[x](javascript:…)` or `{: onclick=…}`
+    would otherwise become a link or an attribute. Autoescape handles `<` and `&`; the
+    brackets and braces become character references, which read the same in the browser.
+    Markup (the sanitised `md` filter's output) passes through.
+    """
+    if isinstance(value, Markup) or not isinstance(value, str):
+        return value
+    return Markup(str(escape(value)).translate(_INERT))
+
+
 def render(context: BuildContext) -> None:
     """Write the generated Markdown to docs/, build the site, then add the public files."""
     pages = [page for provider in providers() for page in provider(context)]
     environment = template_environment(context.project)
+    environment.finalize = markdown_inert
     shared: dict[str, Any] = {
         "partnership": context.content.partnership,
         "plan": context.content.plan,
@@ -44,14 +63,39 @@ def render(context: BuildContext) -> None:
     }
     for page in pages:
         template = environment.get_template(page.template)
-        write_text(context.docs / page.path, template.render({**shared, **page.values}))
+        text = template.render({**shared, **page.values})
+        if page.path.endswith(".md"):
+            text = escaped_title(text)
+        write_text(context.docs / page.path, text)
     config_file = context.docs.parent / "mkdocs.yml"
     config = site_config(context.project, context, navigation(pages))
     write_text(config_file, yaml.dump(config, Dumper=yaml.Dumper, sort_keys=False,
                                       allow_unicode=True))
-    run_mkdocs(config_file, context.as_of)
+    if context.engine == "zensical":
+        run_zensical(config_file, context.as_of)
+    else:
+        run_mkdocs(config_file, context.as_of)
     if context.files.is_dir():
         shutil.copytree(context.files, context.site, dirs_exist_ok=True)
+
+
+def escaped_title(page: str) -> str:
+    """The page with its front-matter title HTML-escaped.
+
+    Both engines' themes print a page's title into <title> and the header without
+    escaping it, and titles come from content (a paper's or a chapter's title).
+    """
+    if not page.startswith("---\n"):
+        return page
+    end = page.find("\n---\n", 4)
+    if end < 0:
+        return page
+    meta = yaml.safe_load(page[4:end])
+    if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
+        return page
+    meta["title"] = str(escape(meta["title"]))
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{front}{page[end + 1:]}"
 
 
 def navigation(pages: list[Page]) -> list[Any]:
@@ -61,14 +105,14 @@ def navigation(pages: list[Page]) -> list[Any]:
     for page in pages:
         if page.nav is None:
             continue
-        entry = {page.nav: page.path}
+        entry = {str(escape(page.nav)): page.path}
         if page.section is None:
             nav.append(entry)
         elif page.section in sections:
             sections[page.section].append(entry)
         else:
             sections[page.section] = [entry]
-            nav.append({page.section: sections[page.section]})
+            nav.append({str(escape(page.section)): sections[page.section]})
     return nav
 
 
@@ -80,16 +124,23 @@ def site_config(project: Project, context: BuildContext, nav: list[Any]) -> dict
     partnership = context.content.partnership
     assert partnership is not None
     config.update(
-        site_name=partnership.name,
-        docs_dir=str(context.docs),
-        site_dir=str(context.site),
+        # both engines' themes print the site name and nav titles without escaping them
+        site_name=str(escape(partnership.name)),
+        # relative to the config file beside docs/: Zensical refuses folders outside it
+        docs_dir=os.path.relpath(context.docs, context.docs.parent),
+        site_dir=os.path.relpath(context.site, context.docs.parent),
         nav=nav,
     )
     if partnership.site_url:
         config["site_url"] = partnership.site_url
     theme = config.setdefault("theme", {})
     theme["language"] = MATERIAL_LANGUAGES.get(partnership.language, theme.get("language", "en"))
-    config.setdefault("copyright", f"© {partnership.name}")
+    config.setdefault("copyright", f"© {escape(partnership.name)}")
+    # the feed link in every page's head; a project's own custom_dir replaces it
+    theme.setdefault("custom_dir", str(DEFAULTS / "overrides"))
+    logo = logo_path(context)
+    if logo:
+        theme["logo"] = logo
     return config
 
 
@@ -158,3 +209,32 @@ def run_mkdocs(config_file: Path, as_of: dt.date) -> None:
         logger.removeHandler(collect)
         logger.setLevel(previous_level)
         logger.propagate = previous_propagate
+
+
+def run_zensical(config_file: Path, as_of: dt.date) -> None:
+    """Build with Zensical, the successor of Material for MkDocs; it reads the same config."""
+    import subprocess
+    import sys
+
+    epoch = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC).timestamp()
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(int(epoch))}
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "--clean", "-f", str(config_file)],
+            cwd=config_file.parent, capture_output=True, text=True, env=env, check=False,
+        )
+    except OSError as exc:
+        raise SiteBuildError(f"the site engine (Zensical) could not start: {exc}") from None
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise SiteBuildError(
+            "the site engine (Zensical) failed"
+            + (f": {detail[-1]}" if detail else "")
+            + ("" if _has_zensical() else "; install it with `pip install zensical`")
+        )
+
+
+def _has_zensical() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("zensical") is not None

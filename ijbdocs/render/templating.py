@@ -25,5 +25,6 @@ def template_environment(project: Project) -> Environment:
         long_date=fmt.long_date,
         status_words=fmt.status_words,
         decision_words=fmt.decision_words,
+        file_size=fmt.file_size,
     )
     return environment

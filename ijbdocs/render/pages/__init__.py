@@ -30,6 +30,7 @@ Provider = Callable[[BuildContext], list[Page]]
 
 def providers() -> list[Provider]:
     """Every page provider, in navigation order."""
-    from . import home, log
+    from . import accessibility, easyread, home, log, meetings, plan, theme
 
-    return [home.pages, log.pages]
+    return [home.pages, plan.pages, meetings.pages, log.pages, easyread.pages,
+            accessibility.pages, theme.pages]
