@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import Project, direction, dump, legacy_direction, paper
+from factories import Project, direction, dump, legacy_direction, line_of, paper, run
 from support import (
     LEGACY,
     MEETING,
@@ -1283,3 +1283,25 @@ def test_chapter_symlink_pointing_outside_content(tmp_path: Path) -> None:
         Expected(PLAN, r"file: 01-introduction.md", "chapters[0].file",
                  "points outside the content folder"),
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("templates/word/missing.docx", "does not exist; the path is relative to the project"),
+        ("templates/word/house.dotx", "is not a Word document (.docx)"),
+        ("../elsewhere/house.docx", "points outside the project folder"),
+    ],
+)
+def test_word_template_must_be_a_docx_in_the_project(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    project = Project()
+    assert project.partnership is not None
+    project.partnership["house_style"] = {"word_template": value}
+    root = project.write(tmp_path / "p")
+    result = run(root, "check", "--as-of", "2024-06-01")
+    line = line_of(root / "content" / "partnership.yaml", r"word_template:")
+    assert result.code == 1
+    assert f"partnership.yaml:{line}:3: error: house_style.word_template: " in result.out
+    assert message in result.out
