@@ -172,3 +172,19 @@ def test_build_py_is_ijbdocs_build(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (root / "site" / "index.html").is_file()
+
+
+def test_names_with_spaces_and_accents_are_accepted(tmp_path: Path) -> None:
+    root = tmp_path / "Comataidh ùr"  # the project folder too
+    project = Project()
+    project.add_paper("2024-03-21", "05-item", paper(
+        "Item", appendices=[{"title": "Gàidhlig", "file": "appendices/Pàipear ùr 1.md"}]))
+    project.files["meetings/2024-03-21/appendices/Pàipear ùr 1.md"] = "Teacsa na h-eàrr-ràdh."
+    assert project.plan is not None
+    project.plan["chapters"] = [{"title": "Ro-ràdh", "file": "01 ro-ràdh.md"}]
+    project.files["plan/01 ro-ràdh.md"] = "Fàilte gu ar plana."
+    project.write(root)
+    result = run(root, "build", "--as-of", AS_OF.isoformat())
+    assert result.code == 0, result.out + result.err
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html"))
+    assert "Fàilte gu ar plana." in pages
