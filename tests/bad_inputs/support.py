@@ -196,6 +196,25 @@ def expect_findings(root: Path, project: Project | None, *expected: Expected) ->
     strict = check(root, strict=True)
     assert strict.code == (1 if items else 0), strict
     assert_findings(root, strict, items, strict=True)
+    if items:
+        assert_build_refused_and_site_untouched(root)
+
+
+def assert_build_refused_and_site_untouched(root: Path) -> None:
+    """A build of content with problems (under --strict) exits 1 and leaves the previous
+    site/ byte for byte as it was, with no staging folder left behind."""
+    site = root / "site"
+    if not site.exists():
+        (site / "assets").mkdir(parents=True)
+        (site / "index.html").write_text("<p>the previous, good site</p>", encoding="utf-8")
+        (site / "assets" / "logo.png").write_bytes(bytes(range(256)))
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    result = run(root, "build", "--strict", "--as-of", AS_OF.isoformat())
+    assert result.code == 1, result
+    assert "Traceback" not in result.out + result.err
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before, "a refused build changed site/"
+    assert not list(root.glob(".ijbdocs-stage-*"))
 
 
 def expect_clean(root: Path, project: Project | None) -> None:
