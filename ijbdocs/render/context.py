@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from ..log import DirectionsLog
@@ -32,6 +33,6 @@ class BuildContext:
     private: Path
     engine: str = "mkdocs"  # the site engine: "mkdocs" (mkdocs-material) or "zensical"
 
-    @property
+    @cached_property  # every page provider asks; derive the published view once
     def public_log(self) -> DirectionsLog:
         return self.log.public()
