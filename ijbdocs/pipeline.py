@@ -6,6 +6,7 @@ The CLI is a thin layer over `check` and `build`; tests and other programs call 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -44,6 +45,15 @@ class BuildOutcome:
     built: bool = False
     log: DirectionsLog | None = None
     outputs: list[str] = field(default_factory=list)
+    stats: dict[str, object] = field(default_factory=dict)
+
+
+def available_cores() -> int:
+    """The processor cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 def check(project: Project, as_of: dt.date, strict: bool = False) -> CheckOutcome:
@@ -57,12 +67,14 @@ def check(project: Project, as_of: dt.date, strict: bool = False) -> CheckOutcom
 
 def build(
     project: Project, as_of: dt.date, strict: bool = False, progress: Progress | None = None,
-    engine: str = "mkdocs",
+    engine: str = "mkdocs", jobs: int | None = None, cache: bool = True,
 ) -> BuildOutcome:
     """Check, then run every renderer into a staging folder and swap it into place.
 
     Nothing under site/ or build/ changes unless the whole build succeeds. `progress`, if
     given, is called as progress(step, done, total) before each step and once at the end.
+    `jobs` is how many processes may render Word files (all cores if None); with `cache`,
+    outputs whose inputs are unchanged are reused from build/cache/ (ijbdocs.cache).
     """
     report: Progress = progress or (lambda step, done, total: None)
     steps = renderers()
@@ -85,6 +97,8 @@ def build(
             site=stage.path / "site",
             private=stage.folder("private"),
             engine=engine,
+            cache=project.build / "cache" if cache else None,
+            jobs=jobs if jobs is not None else available_cores(),
         )
         for done, render in enumerate(steps, start=1):
             report(_step_name(render), done, total)
@@ -101,4 +115,5 @@ def build(
     outcome.built = True
     outcome.log = log
     outcome.outputs = ["site/", "build/docs/", "build/private/"]
+    outcome.stats = dict(context.stats)
     return outcome

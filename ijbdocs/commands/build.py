@@ -30,6 +30,25 @@ def arguments(parser: argparse.ArgumentParser) -> None:
         help="the site engine: mkdocs (Material for MkDocs, the default) or zensical, its "
         "successor, which builds the same site",
     )
+    parser.add_argument(
+        "--jobs", "-j", type=_jobs, default=None, metavar="N",
+        help="how many processes write Word files at once (default: one per processor core)",
+    )
+    parser.add_argument(
+        "--no-cache", dest="cache", action="store_false",
+        help="write every output afresh instead of reusing unchanged ones from build/cache/ "
+        "(the result is the same; this only takes longer)",
+    )
+
+
+def _jobs(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return number
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
@@ -38,7 +57,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
     try:
         with progress_for(level) as progress:
             result = build(project, day, args.strict, progress=progress,
-                           engine=args.engine)
+                           engine=args.engine, jobs=args.jobs, cache=args.cache)
     except SiteBuildError as exc:
         print(f"ijbdocs: {exc}; site/ is unchanged", file=sys.stderr)
         return EXIT_CONTENT

@@ -99,6 +99,12 @@ def summary(result: BuildOutcome, project: Project, level: int = 1) -> list[str]
             lines.append(f"Directions: {words}.")
         else:
             lines.append("Directions: none yet.")
+    written = result.stats.get("word written")
+    reused = result.stats.get("word from cache")
+    if isinstance(written, int) and isinstance(reused, int) and written + reused:
+        lines.append(f"Word files: {_plural(written + reused, 'file')}, "
+                     + (f"{written} written, {reused} unchanged since the last build."
+                        if reused else "all written."))
     warnings = len(result.check.findings.warnings)
     if warnings:
         lines.append(f"{_plural(warnings, 'warning')} (listed above); the build went ahead.")

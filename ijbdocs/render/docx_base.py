@@ -61,14 +61,23 @@ def normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def save(document: DocxDocument, path: Path) -> None:
-    """Save a document deterministically (numbering ids fixed, zip entries normalised)."""
+def docx_bytes(document: DocxDocument) -> bytes:
+    """A document's .docx bytes, deterministic (numbering ids fixed, zip entries normalised)."""
     _fix_numbering_ids(document)
     _space_after_tables(document)
     buffer = io.BytesIO()
     document.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def save(document: DocxDocument, path: Path) -> None:
+    """Save a document deterministically (see docx_bytes)."""
+    write_bytes(path, docx_bytes(document))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(normalise_zip(buffer.getvalue()))
+    path.write_bytes(data)
 
 
 def _space_after_tables(document: DocxDocument) -> None:
@@ -86,8 +95,8 @@ def _space_after_tables(document: DocxDocument) -> None:
 
 
 def _fix_numbering_ids(document: DocxDocument) -> None:
-    # Merging (docxcompose) gives copied list definitions random ids; Word only needs them
-    # unique, so derive them from the definition's number.
+    # Every list definition needs a unique nsid (a pack may carry copies); Word only needs
+    # them unique, so derive them from the definition's number.
     try:
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError):

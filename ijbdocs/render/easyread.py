@@ -229,9 +229,8 @@ def _page(document: DocxDocument, footer_text: str) -> None:
 def core_properties(context: BuildContext, easy_read: EasyReadPlan) -> bytes:
     """docProps/core.xml, written here rather than through python-docx.
 
-    Another library in the same process (docxcompose) remaps python-docx's `cp` namespace
-    prefix when imported, which would make the properties, and so the bytes, depend on what
-    ran before; writing the part ourselves keeps them fixed.
+    Writing the part ourselves keeps its bytes a function of the content alone, whatever
+    else the process has imported (some docx libraries remap python-docx's `cp` prefix).
     """
     when = document_date(context).strftime("%Y-%m-%dT%H:%M:%SZ")
     partnership = context.content.partnership

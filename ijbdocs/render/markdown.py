@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
+
 import markdown as md_lib
 import nh3
 from markupsafe import Markup
@@ -21,17 +23,20 @@ _ATTRIBUTES = {
 _SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+@cache
 def _converter() -> md_lib.Markdown:
+    """One converter per process, reset before each use (making one costs more than using it)."""
     return md_lib.Markdown(extensions=["tables", "sane_lists"], output_format="html")
 
 
+@lru_cache(maxsize=8192)  # pages repeat texts (a paper's summary on its meeting and log pages)
 def to_html(text: str | None, *, inline: bool = False) -> Markup:
     """Markdown → sanitised HTML. `inline` drops the wrapping paragraph of one-line text."""
     if not text:
         return Markup("")
     # Raw HTML in content is shown as text, never interpreted.
     escaped = text.replace("&", "&amp;").replace("<", "&lt;")
-    html = _converter().convert(escaped)
+    html = _converter().reset().convert(escaped)
     clean = nh3.clean(
         html,
         tags=_TAGS,

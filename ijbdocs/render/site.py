@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from markupsafe import Markup, escape
 
+from ..cache import FolderCache, digest, files_digest, software_digest
 from ..project import DEFAULTS, Project
 from ..write import write_text
 from .context import BuildContext
@@ -26,6 +27,8 @@ from .pages import Page, providers
 from .pages.theme import logo_path
 from .templating import template_environment
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 MATERIAL_LANGUAGES = {"en-GB": "en", "en": "en", "gd": "gd", "cy": "cy"}
 
 
@@ -71,12 +74,38 @@ def render(context: BuildContext) -> None:
     config = site_config(context.project, context, navigation(pages))
     write_text(config_file, yaml.dump(config, Dumper=yaml.Dumper, sort_keys=False,
                                       allow_unicode=True))
-    if context.engine == "zensical":
-        run_zensical(config_file, context.as_of)
+    store = FolderCache(context.cache / "site" if context.cache else Path(),
+                        enabled=context.cache is not None)
+    key = site_key(context, config, config_file) if store.enabled else ""
+    if store.restore(key, context.site):
+        context.stats["site"] = "from cache"
     else:
-        run_mkdocs(config_file, context.as_of)
+        if context.engine == "zensical":
+            run_zensical(config_file, context.as_of)
+        else:
+            run_mkdocs(config_file, context.as_of)
+        store.store(key, context.site)
+        context.stats["site"] = "built"
     if context.files.is_dir():
         shutil.copytree(context.files, context.site, dirs_exist_ok=True)
+
+
+def site_key(context: BuildContext, config: dict[str, Any], config_file: Path) -> str:
+    """Everything the site engine reads: the generated pages, the config, theme overrides
+    and hooks, the project's templates, the date (the sitemap's) and the software."""
+    here = config_file.parent
+    theme = config.get("theme") or {}
+    read = [here / str(theme["custom_dir"])] if theme.get("custom_dir") else []
+    read += [here / str(hook) for hook in config.get("hooks") or []]
+    return digest({
+        "software": software_digest(),
+        "engine": context.engine,
+        "as_of": context.as_of.isoformat(),
+        "config": files_digest([config_file]),
+        "pages": files_digest([context.docs]),
+        "theme": files_digest(read),
+        "templates": files_digest(context.project.template_folders),
+    })
 
 
 def escaped_title(page: str) -> str:
@@ -90,11 +119,11 @@ def escaped_title(page: str) -> str:
     end = page.find("\n---\n", 4)
     if end < 0:
         return page
-    meta = yaml.safe_load(page[4:end])
+    meta = yaml.load(page[4:end], Loader=_LOADER)
     if not isinstance(meta, dict) or not isinstance(meta.get("title"), str):
         return page
     meta["title"] = str(escape(meta["title"]))
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
     return f"---\n{front}{page[end + 1:]}"
 
 

@@ -9,6 +9,9 @@ to the site's files; private and draft papers only to build/private/.
 from __future__ import annotations
 
 import io
+import multiprocessing
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +22,7 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from .. import format as fmt
+from ..cache import Cache, digest, files_digest, software_digest
 from ..model import APPROVED_DECISIONS, Appendix, Direction, Meeting, Paper, Partnership
 from ..reference import msg_proposals, national_outcomes
 from .context import BuildContext
@@ -26,14 +30,17 @@ from .docx_base import (
     Numbering,
     WordBase,
     WordTemplateError,
+    docx_bytes,
     new_paragraph,
     prepare_base,
-    save,
+    reference_file,
     set_list,
     set_properties,
     set_widths,
     style_table,
+    write_bytes,
 )
+from .docx_compose import Pack
 from .docx_layout import Layout, Layouts
 from .docx_markdown import MarkdownWriter
 
@@ -55,28 +62,120 @@ def pack_docx_path(meeting: Meeting) -> str:
     return f"papers/{meeting.id}/board-pack.docx"
 
 
+# Fewer documents than this to write are written in this process: starting workers costs
+# more than it saves.
+PARALLEL_FROM = 8
+PACKS = ("pack", "full-pack")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One Word file of the build, and the key of everything it is made from."""
+
+    kind: str  # "paper", "agenda", "pack" (public) or "full-pack" (private, for members)
+    meeting: int  # index in content.meetings
+    path: str  # relative to its root
+    private: bool  # build/private/ rather than the site's files
+    key: str
+    paper: str = ""  # the paper's stem, for a paper
+
+
 def render(context: BuildContext) -> None:
-    """Write every paper, and each meeting's agenda and board pack(s)."""
+    """Write every paper, and each meeting's agenda and board pack(s).
+
+    A file whose inputs are unchanged since an earlier build is copied from the build cache
+    (build/cache/word/); the rest are written, in parallel worker processes when there are
+    many. Papers first, then packs, which are made from the papers.
+    """
     partnership = context.content.partnership
     if partnership is None:
         return
     writer = WordWriter(context, partnership)
-    for meeting in context.content.meetings:
-        saved: dict[str, Path] = {}
-        for paper in meeting.papers:
-            root = context.files if paper.is_public else context.private
-            target = root / paper_docx_path(paper)
-            save(writer.paper(paper), target)
-            saved[paper.stem] = target
-        public = [p for p in meeting.papers if p.is_public]
-        save(writer.agenda(meeting, full=False), context.files / agenda_docx_path(meeting))
-        save(writer.pack(meeting, public, saved, full=False),
-             context.files / pack_docx_path(meeting))
-        private = [p for p in meeting.papers if p.visibility == "private"]
-        if private:
-            members = [p for p in meeting.papers if p.visibility != "draft"]
-            save(writer.pack(meeting, members, saved, full=True),
-                 context.private / "papers" / meeting.id / "board-pack-full.docx")
+    store = Cache(context.cache / "word" if context.cache else Path(),
+                  enabled=context.cache is not None)
+    inputs = writer.inputs_digest() if store.enabled else ""
+    papers: list[Output] = []
+    packs: list[Output] = []
+    for index, meeting in enumerate(context.content.meetings):
+        key = digest([inputs, writer.meeting_fingerprint(meeting)]) if store.enabled else ""
+        for output in meeting_outputs(meeting, index, key):
+            data = store.get(output.key)
+            if data is not None:
+                write_bytes(writer.target(output), data)
+            else:
+                (packs if output.kind in PACKS else papers).append(output)
+    for batch in (papers, packs):
+        for output, data in produce(writer, batch, context.jobs):
+            write_bytes(writer.target(output), data)
+            store.put(output.key, data)
+    store.prune()
+    context.stats["word written"] = len(papers) + len(packs)
+    context.stats["word from cache"] = store.hits
+
+
+def meeting_outputs(meeting: Meeting, index: int, meeting_key: str) -> list[Output]:
+    """The Word files of one meeting: its papers, its agenda and its pack(s)."""
+
+    def output(kind: str, path: str, private: bool, paper: str = "") -> Output:
+        return Output(kind, index, path, private, digest([meeting_key, kind, paper]), paper)
+
+    outputs = [output("paper", paper_docx_path(p), not p.is_public, p.stem)
+               for p in meeting.papers]
+    outputs.append(output("agenda", agenda_docx_path(meeting), False))
+    outputs.append(output("pack", pack_docx_path(meeting), False))
+    if any(p.visibility == "private" for p in meeting.papers):
+        outputs.append(output("full-pack", full_pack_docx_path(meeting), True))
+    return outputs
+
+
+def full_pack_docx_path(meeting: Meeting) -> str:
+    return f"papers/{meeting.id}/board-pack-full.docx"
+
+
+_WORKER: WordWriter | None = None  # the writer a forked worker process inherits
+
+
+def produce(writer: WordWriter, outputs: list[Output], jobs: int
+            ) -> Iterator[tuple[Output, bytes]]:
+    """Each output with its bytes, in order; in `jobs` forked processes when there are many.
+
+    Workers are forked, so they inherit the validated content and the prepared Word base
+    instead of reading them again. Results are the same bytes either way.
+    """
+    global _WORKER
+    parallel = (jobs > 1 and len(outputs) >= PARALLEL_FROM
+                and "fork" in multiprocessing.get_all_start_methods())
+    if not parallel:
+        for output in outputs:
+            yield output, writer.produce(output)
+        return
+    _WORKER = writer
+    try:
+        workers = min(jobs, len(outputs))
+        chunk = max(1, min(8, len(outputs) // (workers * 8)))
+        with multiprocessing.get_context("fork").Pool(workers, _die_with_parent) as pool:
+            yield from zip(outputs, pool.imap(_produce_in_worker, outputs, chunksize=chunk),
+                           strict=True)
+    finally:
+        _WORKER = None
+
+
+def _die_with_parent() -> None:
+    """A worker whose build is killed stops too, instead of waiting for work for ever."""
+    import ctypes
+    import ctypes.util
+    import signal
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: an orphaned worker ends when the pool's pipe closes
+
+
+def _produce_in_worker(output: Output) -> bytes:
+    assert _WORKER is not None
+    return _WORKER.produce(output)
 
 
 class WordWriter:
@@ -88,6 +187,56 @@ class WordWriter:
         self.base: WordBase = prepare_base(context.project, partnership)
         self.layouts = Layouts(context.project)
         self.titles = {entry.ref: entry.title for entry in context.content.directions()}
+
+    # ---------------------------------------------------------------- what a file is made of
+
+    def inputs_digest(self) -> str:
+        """What every Word file of the build is made from, besides its meeting."""
+        project, partnership = self.context.project, self.partnership
+        logo = partnership.house_style.brand.logo
+        logos = ([(project.content / logo).with_suffix(s) for s in (".svg", ".png", ".jpg",
+                                                                    ".jpeg")] if logo else [])
+        return digest({
+            "software": software_digest(),
+            "templates": files_digest(project.template_folders),
+            "reference": files_digest([reference_file(project, partnership)]),
+            "logo": files_digest(logos),
+            "partnership": partnership.model_dump(mode="json"),
+        })
+
+    def meeting_fingerprint(self, meeting: Meeting) -> str:
+        """Everything of the content a meeting's files can show.
+
+        Templates reach a paper's meeting and, through it, the meeting's other papers, so a
+        meeting's files share one fingerprint: the meeting with all its papers, and the
+        titles of the directions its papers vary or revoke.
+        """
+        refs = sorted({ref for paper in meeting.papers if paper.direction
+                       for ref in (*paper.direction.supersedes, *paper.direction.revokes)})
+        return digest({
+            "id": meeting.id,
+            "meeting": meeting.model_dump(mode="json"),
+            "papers": [[paper.stem, paper.model_dump(mode="json")] for paper in meeting.papers],
+            "titles": {ref: self.titles.get(ref) for ref in refs},
+        })
+
+    def target(self, output: Output) -> Path:
+        return (self.context.private if output.private else self.context.files) / output.path
+
+    def produce(self, output: Output) -> bytes:
+        """The bytes of one output (packs read their papers from where they were written)."""
+        meeting = self.context.content.meetings[output.meeting]
+        if output.kind == "paper":
+            paper = next(p for p in meeting.papers if p.stem == output.paper)
+            return docx_bytes(self.paper(paper))
+        if output.kind == "agenda":
+            return docx_bytes(self.agenda(meeting, full=False))
+        full = output.kind == "full-pack"
+        members = [p for p in meeting.papers
+                   if (p.visibility != "draft" if full else p.is_public)]
+        files = {p.stem: (self.context.files if p.is_public else self.context.private)
+                 / paper_docx_path(p) for p in members}
+        return docx_bytes(self.pack(meeting, members, files, full=full))
 
     def common(self, meeting: Meeting) -> dict[str, Any]:
         return {
@@ -166,18 +315,11 @@ class WordWriter:
 
     def pack(self, meeting: Meeting, papers: list[Paper], saved: dict[str, Path], *,
              full: bool) -> DocxDocument:
-        """The agenda, then each paper starting on a new page (merged with docxcompose)."""
-        master = self.agenda(meeting, full=full, pack=True)
-        composer = composer_class()(master)
-        composer.restart_numbering = False  # every list already has its own numbering
+        """The agenda, then each paper (as written to `saved`) starting on a new page."""
+        joined = Pack(self.agenda(meeting, full=full, pack=True))
         for paper in papers:
-            document = docx.Document(io.BytesIO(saved[paper.stem].read_bytes()))
-            first = document.paragraphs[0] if document.paragraphs else None
-            if first is not None:
-                first.paragraph_format.page_break_before = True
-            # No custom properties to keep (and their code relies on the cp prefix, below).
-            composer.append(document, remove_property_fields=False)
-        pack = composer.doc
+            joined.append(docx.Document(io.BytesIO(saved[paper.stem].read_bytes())))
+        pack = joined.finish()
         set_properties(
             pack,
             title=f"{meeting.body}, {fmt.long_date(meeting.date)}: "
@@ -190,23 +332,6 @@ class WordWriter:
             language=self.partnership.language,
         )
         return pack
-
-
-def composer_class() -> type:
-    """docxcompose's Composer, imported without breaking python-docx's core properties.
-
-    Importing docxcompose rebinds python-docx's global `cp` namespace prefix to the custom
-    properties namespace, after which every core property written (title, author, dates)
-    lands in the wrong namespace: in this process and in every renderer after this one.
-    Put the prefix back at once.
-    """
-    from docx.oxml import ns
-
-    core = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-    from docxcompose.composer import Composer
-
-    ns.nsmap["cp"] = core
-    return Composer
 
 
 class Page:
@@ -744,4 +869,5 @@ def _words(key: str) -> str:
     return key.replace("_", " ").replace("-", " ").capitalize()
 
 
-__all__ = ["agenda_docx_path", "pack_docx_path", "paper_docx_path", "render"]
+__all__ = ["agenda_docx_path", "full_pack_docx_path", "pack_docx_path", "paper_docx_path",
+           "render"]

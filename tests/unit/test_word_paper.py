@@ -271,19 +271,21 @@ def test_paper_docx_path(styled: Project, tmp_path: Path) -> None:
     assert word.paper_docx_path(first) == "papers/2024-03-21/05-both.docx"
 
 
-def test_merging_leaves_core_properties_in_their_namespace(styled: Project, tmp_path: Path
-                                                           ) -> None:
-    """docxcompose rebinds python-docx's `cp` prefix on import; the renderer puts it back."""
+def test_core_properties_are_in_their_namespace_in_papers_and_packs(
+        styled: Project, tmp_path: Path) -> None:
+    """Title, author and dates are Dublin Core / OPC core properties (Word's File > Info)."""
     import zipfile
 
-    word.composer_class()
     out = build_word(styled.write(tmp_path))
-    path = out / "files" / "papers" / "2024-03-21" / "05-both.docx"
-    with zipfile.ZipFile(path) as package:
-        core = package.read("docProps/core.xml").decode()
-    assert "custom-properties" not in core
-    properties = docx.Document(str(path)).core_properties
+    folder = out / "files" / "papers" / "2024-03-21"
+    for name in ("05-both.docx", "board-pack.docx"):
+        with zipfile.ZipFile(folder / name) as package:
+            core = package.read("docProps/core.xml").decode()
+        assert "custom-properties" not in core
+        assert "http://schemas.openxmlformats.org/package/2006/metadata/core-properties" in core
+    properties = docx.Document(str(folder / "05-both.docx")).core_properties
     assert properties.keywords == "Direction required: Testshire Council and NHS Testshire; " \
                                   "TIJB-2024-001"
     assert properties.category == "Board paper"
     assert properties.last_modified_by == "Testshire Integration Joint Board"
+    assert docx.Document(str(folder / "board-pack.docx")).core_properties.category == "Board pack"

@@ -1,0 +1,188 @@
+"""The build cache: outputs kept under build/cache/, found again by a hash of their inputs.
+
+A renderer asks for an output by a key: a SHA-256 of everything the output is made from
+(the content it shows, the templates, the Word reference document, and ijbdocs itself with
+the libraries that write the files). Equal key, equal output; so an unchanged paper is
+copied from the cache instead of being written again, and a changed input (a template, a
+paper, a newer ijbdocs) gives a new key and a fresh output. Nothing is ever looked up by
+name or date, so the cache cannot serve a stale file.
+
+Each entry starts with the SHA-256 of its own bytes; an entry that was damaged (a full
+disk, a hand edit) fails that check and is written again. Entries are written atomically,
+and entries a build did not use are removed after it succeeds, so the cache holds about
+one build's outputs. Deleting build/cache/ is always safe.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import ijbdocs
+
+# Libraries whose versions change what the outputs look like.
+_LIBRARIES = ("python-docx", "lxml", "jinja2", "markdown", "nh3", "pydantic", "pyyaml",
+              "openpyxl", "mkdocs", "mkdocs-material", "pymdown-extensions")
+_SCHEMA = "ijbdocs-cache-1"
+
+
+def digest(value: Any) -> str:
+    """A stable SHA-256 of JSON-like data (dict keys sorted; dates and paths as text)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str,
+                      separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def files_digest(folders: Iterable[Path], *, skip: tuple[str, ...] = ()) -> str:
+    """A SHA-256 of every file below `folders`: relative paths and bytes."""
+    hasher = hashlib.sha256()
+    for number, folder in enumerate(folders):
+        # the folder's number, not its path: a project moved elsewhere keeps its cache
+        hasher.update(f"\0folder {number}\0".encode())
+        if folder.is_file():
+            hasher.update(folder.read_bytes())
+            continue
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if not path.is_file() or any(part in skip for part in path.parts):
+                continue
+            hasher.update(f"\0{path.relative_to(folder).as_posix()}\0".encode())
+            hasher.update(path.read_bytes())
+    return hasher.hexdigest()
+
+
+@cache
+def software_digest() -> str:
+    """ijbdocs's own files (code, default templates, reference data) and library versions."""
+    versions = {}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    package = Path(ijbdocs.__file__).parent
+    code = files_digest([package], skip=("__pycache__",))
+    return digest({"schema": _SCHEMA, "version": ijbdocs.__version__, "code": code,
+                   "libraries": versions})
+
+
+class Cache:
+    """One kind of output (`build/cache/<kind>/`): bytes by key, checked on the way out."""
+
+    def __init__(self, folder: Path, *, enabled: bool = True):
+        self.folder = folder
+        self.enabled = enabled
+        self.used: set[str] = set()
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / key
+
+    def get(self, key: str) -> bytes | None:
+        """The output stored under `key`, or None (absent, damaged, or caching is off)."""
+        self.used.add(key)
+        if not self.enabled:
+            self.misses += 1
+            return None
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        check, body = data[:32], data[32:]
+        if hashlib.sha256(body).digest() != check:
+            self.misses += 1
+            return None
+        self.hits += 1
+        return body
+
+    def put(self, key: str, data: bytes) -> None:
+        self.used.add(key)
+        if not self.enabled:
+            return
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(hashlib.sha256(data).digest())
+                handle.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use (and any left half-written)."""
+        if not self.enabled or not self.folder.is_dir():
+            return
+        for shard in self.folder.iterdir():
+            if not shard.is_dir():
+                shard.unlink(missing_ok=True)
+                continue
+            for entry in shard.iterdir():
+                if entry.name not in self.used:
+                    entry.unlink(missing_ok=True)
+            if not any(shard.iterdir()):
+                shard.rmdir()
+
+
+class FolderCache:
+    """A whole folder of output (the site engine's) kept under one key."""
+
+    MANIFEST = ".ijbdocs-manifest.json"
+
+    def __init__(self, folder: Path, *, enabled: bool = True):
+        self.folder = folder
+        self.enabled = enabled
+
+    def restore(self, key: str, target: Path) -> bool:
+        """Copy the folder stored under `key` to `target` if it is there and undamaged."""
+        if not self.enabled:
+            return False
+        source = self.folder / key
+        try:
+            manifest = json.loads((source / self.MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        found = {path.relative_to(source).as_posix() for path in source.rglob("*")
+                 if path.is_file() and path.name != self.MANIFEST}
+        if not isinstance(manifest, dict) or set(manifest) != found:
+            return False
+        for name, expected in manifest.items():
+            if hashlib.sha256((source / name).read_bytes()).hexdigest() != expected:
+                return False
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns(self.MANIFEST))
+        return True
+
+    def store(self, key: str, source: Path) -> None:
+        """Keep a copy of `source` under `key`, replacing whatever was kept before."""
+        if not self.enabled:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = Path(tempfile.mkdtemp(dir=self.folder, prefix=".part-"))
+        try:
+            shutil.copytree(source, temporary, dirs_exist_ok=True)
+            manifest = {path.relative_to(temporary).as_posix():
+                        hashlib.sha256(path.read_bytes()).hexdigest()
+                        for path in sorted(temporary.rglob("*")) if path.is_file()}
+            (temporary / self.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+            for old in self.folder.iterdir():
+                if old != temporary:
+                    shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+            os.rename(temporary, self.folder / key)
+        except BaseException:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
