@@ -65,9 +65,58 @@ def docx_bytes(document: DocxDocument) -> bytes:
     """A document's .docx bytes, deterministic (numbering ids fixed, zip entries normalised)."""
     _fix_numbering_ids(document)
     _space_after_tables(document)
+    try:
+        return _package_bytes(document)
+    except _NoWriter:
+        buffer = io.BytesIO()
+        document.save(buffer)
+        return normalise_zip(buffer.getvalue())
+
+
+class _NoWriter(Exception):
+    pass
+
+
+class _FixedDateZip:
+    """python-docx's package writer, with every zip entry dated ZIP_DATE (compressed once)."""
+
+    def __init__(self, target: io.BytesIO):
+        self.zip = zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, uri: object, blob: bytes) -> None:
+        info = zipfile.ZipInfo(uri.membername, ZIP_DATE)  # type: ignore[attr-defined]
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.create_system = 0
+        info.external_attr = 0
+        self.zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def _package_bytes(document: DocxDocument) -> bytes:
+    """What `document.save` writes, entry for entry, then normalise_zip: without compressing
+    twice. Uses python-docx's package writer steps; if a python-docx release renames them,
+    the caller falls back to save + normalise_zip (the same bytes, a little slower)."""
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+    except ImportError as exc:  # pragma: no cover - depends on the python-docx release
+        raise _NoWriter from exc
+    steps = [getattr(PackageWriter, name, None) for name in (
+        "_write_content_types_stream", "_write_pkg_rels", "_write_parts")]
+    if not all(steps):  # pragma: no cover
+        raise _NoWriter
+    package = document.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     buffer = io.BytesIO()
-    document.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    writer = _FixedDateZip(buffer)
+    steps[0](writer, parts)  # type: ignore[misc]
+    steps[1](writer, package.rels)  # type: ignore[misc]
+    steps[2](writer, parts)  # type: ignore[misc]
+    writer.close()
+    return buffer.getvalue()
 
 
 def save(document: DocxDocument, path: Path) -> None:

@@ -209,6 +209,62 @@ def test_board_pack_has_the_agenda_then_each_public_paper_on_a_new_page(
     assert pack.core_properties.created == dt.datetime(2020, 9, 17, tzinfo=dt.UTC)
 
 
+def test_board_pack_keeps_each_papers_lists_and_links(sample: Path, content: Content
+                                                    ) -> None:
+    """Joined papers keep their own list numbering, and their hyperlinks still resolve."""
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    for meeting in content.meetings:
+        public = [p for p in meeting.papers if p.is_public]
+        if not public:
+            continue
+        pack = docx.Document(str(sample / "site" / "papers" / meeting.id / "board-pack.docx"))
+        numbering = pack.part.numbering_part.element
+        defined = {n.get(qn("w:numId")) for n in numbering.findall(qn("w:num"))}
+        abstracts = {a.get(qn("w:abstractNumId")) for a in numbering.findall(qn("w:abstractNum"))}
+        for num in numbering.findall(qn("w:num")):
+            assert num.find(qn("w:abstractNumId")).get(qn("w:val")) in abstracts
+        used = [n.get(qn("w:val")) for n in pack.element.body.iter(qn("w:numId"))]
+        assert set(used) <= defined, meeting.id
+        links = [h.get(r_id) for h in pack.element.body.iter(qn("w:hyperlink"))]
+        assert all(pack.part.rels[link].is_external for link in links)
+        pack_targets = sorted(pack.part.rels[link].target_ref for link in links)
+        paper_targets: list[str] = []
+        paper_lists = 0
+        for paper in public:
+            document = docx.Document(str(paper_file(sample, paper)))
+            paper_targets += [document.part.rels[h.get(r_id)].target_ref
+                              for h in document.element.body.iter(qn("w:hyperlink"))]
+            paper_lists += len({n.get(qn("w:val"))
+                                for n in document.element.body.iter(qn("w:numId"))})
+        assert pack_targets == sorted(paper_targets), meeting.id
+        # no two papers share a list: the pack has at least as many lists as its papers
+        assert len(set(used)) >= paper_lists, meeting.id
+
+
+def test_board_pack_reads_back_through_libreoffice_with_lists_restarting(
+        sample: Path, content: Content, tmp_path: Path) -> None:
+    meeting = next(m for m in content.meetings if m.id == "2020-09-17")
+    pack = sample / "site" / "papers" / meeting.id / "board-pack.docx"
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(pack)],
+        capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "board-pack.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    pages = text.split("\f")
+    flat = [" ".join(page.split()) for page in pages]  # titles wrap across lines
+    for paper in meeting.papers:
+        assert any(" ".join(paper.title.split()) in page for page in flat), paper.title
+    # each paper's recommendations are numbered from 1 again, under its own heading
+    recommendations = [page for page in pages if "Recommendations" in page]
+    assert len(recommendations) >= len(meeting.papers)
+    for page in recommendations:
+        after = page.split("Recommendations", 1)[1]
+        first_item = next(line.strip() for line in after.splitlines() if line.strip())
+        assert first_item.startswith("1."), first_item
+
+
 def test_same_content_builds_byte_identical_word_files(sample: Path, tmp_path: Path) -> None:
     again = copy_sample(tmp_path / "again")
     assert run(again, "build", "--as-of", SAMPLE_AS_OF).code == 0
