@@ -7,8 +7,10 @@ copied from the cache instead of being written again, and a changed input (a tem
 paper, a newer ijbdocs) gives a new key and a fresh output. Nothing is ever looked up by
 name or date, so the cache cannot serve a stale file.
 
-Each entry starts with the SHA-256 of its own bytes; an entry that was damaged (a full
-disk, a hand edit) fails that check and is written again. Entries are written atomically,
+Each entry starts with the SHA-256 of its own bytes (a kept site folder has a manifest of
+them); an entry that was damaged (a full disk, a hand edit) fails that check and is
+written again. A kept site folder shares its files with site/ as hard links: outputs are
+replaced, never edited, and an edit made by hand fails the check. Entries are written atomically,
 and entries a build did not use are removed after it succeeds, so the cache holds about
 one build's outputs. Deleting build/cache/ is always safe.
 """
@@ -27,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import ijbdocs
+
+from .write import link_tree
 
 # Libraries whose versions change what the outputs look like.
 _LIBRARIES = ("python-docx", "lxml", "jinja2", "markdown", "nh3", "pydantic", "pyyaml",
@@ -164,7 +168,8 @@ class FolderCache:
                 return False
         if target.exists():
             shutil.rmtree(target)
-        shutil.copytree(source, target, ignore=shutil.ignore_patterns(self.MANIFEST))
+        link_tree(source, target)  # checked above; a later edit in place fails the next check
+        (target / self.MANIFEST).unlink()
         return True
 
     def store(self, key: str, source: Path) -> None:
@@ -174,7 +179,7 @@ class FolderCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = Path(tempfile.mkdtemp(dir=self.folder, prefix=".part-"))
         try:
-            shutil.copytree(source, temporary, dirs_exist_ok=True)
+            link_tree(source, temporary)
             manifest = {path.relative_to(temporary).as_posix():
                         hashlib.sha256(path.read_bytes()).hexdigest()
                         for path in sorted(temporary.rglob("*")) if path.is_file()}
@@ -186,3 +191,51 @@ class FolderCache:
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
+
+
+class BuildRecord:
+    """build/cache/last-build.json: the inputs key of the last build and what it left behind.
+
+    When a build's inputs (content, templates, mkdocs.yml, the as-of date, the software)
+    hash to the recorded key and every output is still the file that build wrote (same
+    size, modification time and inode, as git's index checks a work tree), there is
+    nothing to do. Anything else, including outputs edited or deleted by hand, means an
+    ordinary build.
+    """
+
+    def __init__(self, path: Path, outputs: dict[str, Path]):
+        self.path = path
+        self.outputs = outputs
+
+    def state(self) -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for name, folder in self.outputs.items():
+            for here, _, files in os.walk(folder):
+                info = os.lstat(here)  # folders too: a deleted empty folder is a change
+                found[f"{name}/{Path(here).relative_to(folder).as_posix()}/"] = [
+                    -1, 0, info.st_ino]
+                for file in files:
+                    path = Path(here) / file
+                    info = path.lstat()
+                    found[f"{name}/{path.relative_to(folder).as_posix()}"] = [
+                        info.st_size, info.st_mtime_ns, info.st_ino]
+        return found
+
+    def matches(self, key: str) -> bool:
+        try:
+            record = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if not isinstance(record, dict) or record.get("key") != key:
+            return False
+        return bool(record.get("outputs")) and record.get("outputs") == self.state()
+
+    def save(self, key: str) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".part-{self.path.name}")
+        temporary.write_text(json.dumps({"key": key, "outputs": self.state()}),
+                             encoding="utf-8")
+        os.replace(temporary, self.path)
+
+    def forget(self) -> None:
+        self.path.unlink(missing_ok=True)

@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .cache import BuildRecord, digest, files_digest, software_digest
 from .checks import run_checks
 from .content import ReadResult, read_content
 from .findings import Findings
@@ -56,6 +57,22 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def inputs_key(project: Project, read: ReadResult, as_of: dt.date, engine: str) -> str:
+    """Everything a build reads: the content folder, the project's templates, mkdocs.yml
+    and Word reference document, the as-of date, the engine and the software."""
+    partnership = read.content.partnership
+    chosen = partnership.house_style.word_template if partnership else None
+    return digest({
+        "software": software_digest(),
+        "as_of": as_of.isoformat(),
+        "engine": engine,
+        "content": files_digest([project.content]),
+        "templates": files_digest([project.root / "templates"]),
+        "mkdocs": files_digest(project.mkdocs_files),
+        "word_template": files_digest([project.root / chosen] if chosen else []),
+    })
+
+
 def check(project: Project, as_of: dt.date, strict: bool = False) -> CheckOutcome:
     """Read the content and run every check; `strict` makes warnings errors."""
     read = read_content(project.content)
@@ -86,34 +103,40 @@ def build(
         return outcome
     content = checked.read.content
     log = directions_log(content, as_of)
-    with build_lock(project.root), Stage(project.root) as stage:
-        context = BuildContext(
-            project=project,
-            content=content,
-            log=log,
-            as_of=as_of,
-            docs=stage.folder("docs"),
-            files=stage.folder("files"),
-            site=stage.path / "site",
-            private=stage.folder("private"),
-            engine=engine,
-            cache=project.build / "cache" if cache else None,
-            jobs=jobs if jobs is not None else available_cores(),
-        )
-        for done, render in enumerate(steps, start=1):
-            report(_step_name(render), done, total)
-            render(context)
-        report("putting the outputs in place", total - 1, total)
-        stage.commit(
-            {
-                "site": project.site,
-                "docs": project.build / "docs",
-                "private": project.build / "private",
-            }
-        )
+    outputs = {"site": project.site, "docs": project.build / "docs",
+               "private": project.build / "private"}
+    with build_lock(project.root):
+        record = BuildRecord(project.build / "cache" / "last-build.json", outputs)
+        key = inputs_key(project, checked.read, as_of, engine) if cache else ""
+        if cache and record.matches(key):
+            stats: dict[str, object] = {"up to date": True}
+        else:
+            record.forget()  # until the new outputs are in place
+            with Stage(project.root) as stage:
+                context = BuildContext(
+                    project=project,
+                    content=content,
+                    log=log,
+                    as_of=as_of,
+                    docs=stage.folder("docs"),
+                    files=stage.folder("files"),
+                    site=stage.path / "site",
+                    private=stage.folder("private"),
+                    engine=engine,
+                    cache=project.build / "cache" if cache else None,
+                    jobs=jobs if jobs is not None else available_cores(),
+                )
+                for done, render in enumerate(steps, start=1):
+                    report(_step_name(render), done, total)
+                    render(context)
+                report("putting the outputs in place", total - 1, total)
+                stage.commit(outputs)
+            stats = dict(context.stats)
+            if cache:
+                record.save(key)
     report("done", total, total)
     outcome.built = True
     outcome.log = log
     outcome.outputs = ["site/", "build/docs/", "build/private/"]
-    outcome.stats = dict(context.stats)
+    outcome.stats = stats
     return outcome

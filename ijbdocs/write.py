@@ -115,5 +115,36 @@ def replace_folder(new: Path, target: Path) -> None:
 
 def write_text(path: Path, text: str) -> None:
     """Write a text file with Unix newlines (outputs must not depend on the platform)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_bytes(path, text.encode("utf-8"))  # Path.write_text(newline="\n") writes these bytes
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write a file, making its folder only if it is missing (most of a build's files go
+    into folders that already exist, and asking costs a system call each)."""
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    """Put every file below `source` at the same place below `target`, as hard links.
+
+    For finished files that are never written to again (outputs are replaced, never edited
+    in place): a link costs nothing however large the file. A file already at a target
+    path is replaced, not written through. Where links are impossible (another file system,
+    no support), files are copied.
+    """
+    for folder, _, names in os.walk(source):
+        here = Path(folder)
+        there = target / here.relative_to(source)
+        there.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            destination = there / name
+            if destination.exists() or destination.is_symlink():
+                destination.unlink()
+            try:
+                os.link(here / name, destination)
+            except OSError:
+                shutil.copy2(here / name, destination)

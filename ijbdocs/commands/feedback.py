@@ -99,6 +99,9 @@ def summary(result: BuildOutcome, project: Project, level: int = 1) -> list[str]
             lines.append(f"Directions: {words}.")
         else:
             lines.append("Directions: none yet.")
+    if result.stats.get("up to date"):
+        lines.append("Nothing has changed since the last build: site/ and build/ are up to "
+                     "date.")
     written = result.stats.get("word written")
     reused = result.stats.get("word from cache")
     if isinstance(written, int) and isinstance(reused, int) and written + reused:

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 
 from ..model import Partnership
 from ..project import DEFAULTS, Project
+from ..write import write_bytes
 from .site import SiteBuildError
 
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -124,9 +125,6 @@ def save(document: DocxDocument, path: Path) -> None:
     write_bytes(path, docx_bytes(document))
 
 
-def write_bytes(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
 
 
 def _space_after_tables(document: DocxDocument) -> None:

@@ -10,7 +10,6 @@ import datetime as dt
 import io
 import logging
 import os
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -21,7 +20,7 @@ from markupsafe import Markup, escape
 
 from ..cache import FolderCache, digest, files_digest, software_digest
 from ..project import DEFAULTS, Project
-from ..write import write_text
+from ..write import link_tree, write_text
 from .context import BuildContext
 from .pages import Page, providers
 from .pages.theme import logo_path
@@ -87,7 +86,7 @@ def render(context: BuildContext) -> None:
         store.store(key, context.site)
         context.stats["site"] = "built"
     if context.files.is_dir():
-        shutil.copytree(context.files, context.site, dirs_exist_ok=True)
+        link_tree(context.files, context.site)  # the staged files are discarded afterwards
 
 
 def site_key(context: BuildContext, config: dict[str, Any], config_file: Path) -> str:

@@ -70,9 +70,30 @@ def test_a_rebuild_with_nothing_changed_reuses_everything_and_changes_nothing(
     assert outputs(sample) == fresh
 
     again = make(sample)
-    assert again.stats["word written"] == 0
-    assert again.stats["word from cache"] == total
-    assert again.stats["site"] == "from cache"
+    assert again.stats == {"up to date": True}  # nothing read, nothing written
+    assert outputs(sample) == fresh
+
+    shutil.rmtree(sample / "site")  # the outputs are gone, the cache is not
+    restored = make(sample)
+    assert restored.stats["word written"] == 0
+    assert restored.stats["word from cache"] == total
+    assert restored.stats["site"] == "from cache"
+    assert outputs(sample) == fresh
+
+
+@pytest.mark.parametrize("change", ["edit", "delete", "add"])
+def test_outputs_changed_by_hand_are_put_right_by_the_next_build(
+        sample: Path, fresh: dict[str, str], change: str) -> None:
+    make(sample)
+    page = sample / "site" / "index.html"
+    if change == "edit":
+        page.write_text("edited by hand", encoding="utf-8")
+    elif change == "delete":
+        page.unlink()
+    else:
+        (sample / "site" / "extra.html").write_text("x", encoding="utf-8")
+    outcome = make(sample)
+    assert "up to date" not in outcome.stats
     assert outputs(sample) == fresh
 
 
@@ -169,6 +190,7 @@ def test_a_damaged_cache_is_written_again_not_served(
     site_page = next(p for p in (cache / "site").rglob("index.html"))
     site_page.write_text("tampered", encoding="utf-8")
 
+    shutil.rmtree(sample / "site")  # so that the build needs the cache
     outcome = make(sample)
     assert outcome.stats["word written"] == 2
     assert outcome.stats["site"] == "built"
@@ -181,9 +203,12 @@ def test_the_cli_says_what_it_reused_and_can_turn_the_cache_off(sample: Path) ->
     assert "all written" in first.out
     second = run(sample, "build", "--as-of", SAMPLE_AS_OF)
     assert second.code == 0, second.err
-    assert "0 written" in second.out and "unchanged since the last build" in second.out
-    third = run(sample, "build", "--as-of", SAMPLE_AS_OF, "--no-cache")
-    assert third.code == 0 and "all written" in third.out
+    assert "Nothing has changed since the last build" in second.out
+    (sample / "site" / "index.html").unlink()
+    third = run(sample, "build", "--as-of", SAMPLE_AS_OF)
+    assert "0 written" in third.out and "unchanged since the last build" in third.out
+    fourth = run(sample, "build", "--as-of", SAMPLE_AS_OF, "--no-cache")
+    assert fourth.code == 0 and "all written" in fourth.out
     bad = run(sample, "build", "--as-of", SAMPLE_AS_OF, "--jobs", "0")
     assert bad.code == 2 and "at least 1" in bad.err
 
@@ -197,5 +222,5 @@ def test_a_refused_build_leaves_the_cache_usable(sample: Path, fresh: dict[str, 
     assert not refused.built
     partnership.write_text(good, encoding="utf-8")
     outcome = make(sample)
-    assert outcome.stats["word written"] == 0
+    assert outcome.stats == {"up to date": True}
     assert outputs(sample) == fresh

@@ -85,15 +85,19 @@ def pages(context: BuildContext) -> list[Page]:
         "public_count": {m.id: sum(p.is_public for p in m.papers) for m in meetings},
         "href": {m.id: f"{m.id}/index.md" for m in meetings},
     }, nav="Meetings and papers"))
-    for meeting in meetings:
+    direction_pages: dict[str, dict[str, str]] = {}  # by the page's depth: one map, not one
+    for meeting in meetings:                          # per meeting (meetings × directions)
         path = meeting_path(meeting)
+        root = up(path)
+        if root not in direction_pages:
+            direction_pages[root] = {row.ref: direction_href(row.ref, root)
+                                     for row in context.public_log.rows}
         result.append(Page(path, "site/meeting.md.j2", {
             "root": up(path),
             "meeting": meeting,
             "agenda": agenda(context, meeting),
             "agenda_file": download(context, path, f"papers/{meeting.id}/agenda.docx"),
             "board_pack": download(context, path, f"papers/{meeting.id}/board-pack.docx"),
-            "direction_pages": {row.ref: direction_href(row.ref, up(path))
-                                for row in context.public_log.rows},
+            "direction_pages": direction_pages[root],
         }))
     return result
