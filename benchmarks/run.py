@@ -424,6 +424,36 @@ def run(size: str, seed: int, work: Path, zensical: bool) -> dict[str, Any]:
     }
 
 
+def run_build_only(size: str, seed: int, work: Path) -> dict[str, Any]:
+    """One full build with no cache, for the largest corpus: time, steps and peak memory."""
+    info = machine()
+    work.mkdir(parents=True, exist_ok=True)
+    project = work / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    meta = corpus.write_corpus(size, seed, project)
+    out = work / "worker.json"
+    print(f"corpus {size} (seed {seed}): {meta['papers']} papers; building", flush=True)
+    full = measure(worker("build", str(project), meta["as_of"], str(out), "", "mkdocs"))
+    build = json.loads(out.read_text())
+    pages = sum(1 for _ in (project / "build" / "docs").rglob("*.md"))
+    files = docx_files(project)
+    info["load_average_end"] = os.getloadavg()
+    steps = build["steps"]
+    rows = [
+        ("full build, wall (s)", full.seconds, None, "", ""),
+        ("full build, peak memory (MB)", full.peak_mb, 1024.0, "1 GB", "≤ 1 GB on L"),
+        ("load + validate + check (s)", steps.get("checking the content"), None, "", ""),
+        ("site step (s)", steps.get("building site"), None, "", "≤ 4.5 × M's"),
+        ("Word step (s)", steps.get("building word"), None, "", ""),
+    ]
+    figures = [{"figure": name, "value": value, "baseline": base, "baseline_is": what,
+                "ratio": ratio(value, base), "target": target}
+               for name, value, base, what, target in rows]
+    return {"size": size, "seed": seed, "corpus": meta, "machine": info, "build_only": True,
+            "counts": {"pages": pages, "word_files": len(files)}, "steps": steps,
+            "processes": {"full_build": asdict(full)}, "figures": figures}
+
+
 def _cell(value: float | None, digits: int = 2) -> str:
     return "not available" if value is None else f"{value:,.{digits}f}"
 
@@ -464,9 +494,14 @@ def main(argv: list[str] | None = None) -> int:
                         "(default: benchmarks/results/<size>.md)")
     parser.add_argument("--no-zensical", action="store_true",
                         help="skip the Zensical builds even if it is installed")
+    parser.add_argument("--build-only", action="store_true",
+                        help="only one full build (time, steps, peak memory): for size L")
     args = parser.parse_args(argv)
     work = args.work or Path(tempfile.mkdtemp(prefix=f"ijbdocs-bench-{args.size}-"))
-    result = run(args.size, args.seed, work, zensical=not args.no_zensical)
+    if args.build_only:
+        result = run_build_only(args.size, args.seed, work)
+    else:
+        result = run(args.size, args.seed, work, zensical=not args.no_zensical)
     table = markdown(result)
     json_file = args.json or HERE / "results" / f"{args.size}.json"
     md_file = args.markdown or HERE / "results" / f"{args.size}.md"

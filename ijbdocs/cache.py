@@ -30,7 +30,7 @@ from typing import Any
 
 import ijbdocs
 
-from .write import link_tree
+from .write import link_tree, write_bytes
 
 # Libraries whose versions change what the outputs look like.
 _LIBRARIES = ("python-docx", "lxml", "jinja2", "markdown", "nh3", "pydantic", "pyyaml",
@@ -80,7 +80,14 @@ def software_digest() -> str:
 
 
 class Cache:
-    """One kind of output (`build/cache/<kind>/`): bytes by key, checked on the way out."""
+    """One kind of output (`build/cache/<kind>/`): files by key, checked on the way out.
+
+    Entries are the outputs' own bytes, so a hit is a hard link into the build rather than
+    a copy; `index.json` holds the SHA-256 each entry had when it was stored, and an entry
+    that no longer matches it (damaged, or edited in place through a link) is a miss.
+    """
+
+    INDEX = "index.json"
 
     def __init__(self, folder: Path, *, enabled: bool = True):
         self.folder = folder
@@ -88,6 +95,14 @@ class Cache:
         self.used: set[str] = set()
         self.hits = 0
         self.misses = 0
+        self.index: dict[str, str] = {}
+        if enabled:
+            try:
+                index = json.loads((folder / self.INDEX).read_text(encoding="utf-8"))
+                if isinstance(index, dict):
+                    self.index = {k: v for k, v in index.items() if isinstance(v, str)}
+            except (OSError, ValueError):
+                pass
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / key
@@ -95,50 +110,80 @@ class Cache:
     def get(self, key: str) -> bytes | None:
         """The output stored under `key`, or None (absent, damaged, or caching is off)."""
         self.used.add(key)
-        if not self.enabled:
+        expected = self.index.get(key) if self.enabled else None
+        data: bytes | None = None
+        if expected is not None:
+            try:
+                data = self._path(key).read_bytes()
+            except OSError:
+                data = None
+            if data is not None and hashlib.sha256(data).hexdigest() != expected:
+                data = None
+        if data is None:
             self.misses += 1
-            return None
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        check, body = data[:32], data[32:]
-        if hashlib.sha256(body).digest() != check:
-            self.misses += 1
-            return None
-        self.hits += 1
-        return body
+        else:
+            self.hits += 1
+        return data
 
-    def put(self, key: str, data: bytes) -> None:
+    def place(self, key: str, target: Path) -> bool:
+        """Put the output stored under `key` at `target`; False if there is none to use."""
+        if self.get(key) is None:
+            return False
+        _link_or_copy(self._path(key), target)
+        return True
+
+    def put(self, key: str, data: bytes, target: Path | None = None) -> None:
+        """Keep `data` under `key` (and put it at `target`, if given)."""
         self.used.add(key)
         if not self.enabled:
+            if target is not None:
+                write_bytes(target, data)
             return
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".part-")
         try:
             with os.fdopen(descriptor, "wb") as handle:
-                handle.write(hashlib.sha256(data).digest())
                 handle.write(data)
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        self.index[key] = hashlib.sha256(data).hexdigest()
+        if target is not None:
+            _link_or_copy(path, target)
 
     def prune(self) -> None:
-        """Remove the entries this build did not use (and any left half-written)."""
+        """Keep only the entries this build used (and drop any left half-written)."""
         if not self.enabled or not self.folder.is_dir():
             return
         for shard in self.folder.iterdir():
             if not shard.is_dir():
-                shard.unlink(missing_ok=True)
+                if shard.name != self.INDEX:
+                    shard.unlink(missing_ok=True)
                 continue
             for entry in shard.iterdir():
-                if entry.name not in self.used:
+                if entry.name not in self.used or entry.name not in self.index:
                     entry.unlink(missing_ok=True)
             if not any(shard.iterdir()):
                 shard.rmdir()
+        self.index = {k: v for k, v in self.index.items() if k in self.used}
+        temporary = self.folder / f".part-{self.INDEX}"
+        temporary.write_text(json.dumps(self.index, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.folder / self.INDEX)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(source, target)
+    except FileExistsError:
+        target.unlink()
+        _link_or_copy(source, target)
+    except OSError:  # no hard links here (another file system): copy
+        write_bytes(target, source.read_bytes())
 
 
 class FolderCache:

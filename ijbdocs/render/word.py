@@ -8,6 +8,7 @@ to the site's files; private and draft papers only to build/private/.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import multiprocessing
 from collections.abc import Iterator
@@ -38,7 +39,6 @@ from .docx_base import (
     set_properties,
     set_widths,
     style_table,
-    write_bytes,
 )
 from .docx_compose import Pack
 from .docx_layout import Layout, Layouts
@@ -99,15 +99,11 @@ def render(context: BuildContext) -> None:
     for index, meeting in enumerate(context.content.meetings):
         key = digest([inputs, writer.meeting_fingerprint(meeting)]) if store.enabled else ""
         for output in meeting_outputs(meeting, index, key):
-            data = store.get(output.key)
-            if data is not None:
-                write_bytes(writer.target(output), data)
-            else:
+            if not store.place(output.key, writer.target(output)):
                 (packs if output.kind in PACKS else papers).append(output)
     for batch in (papers, packs):
         for output, data in produce(writer, batch, context.jobs):
-            write_bytes(writer.target(output), data)
-            store.put(output.key, data)
+            store.put(output.key, data, writer.target(output))
     store.prune()
     context.stats["word written"] = len(papers) + len(packs)
     context.stats["word from cache"] = store.hits
@@ -117,7 +113,8 @@ def meeting_outputs(meeting: Meeting, index: int, meeting_key: str) -> list[Outp
     """The Word files of one meeting: its papers, its agenda and its pack(s)."""
 
     def output(kind: str, path: str, private: bool, paper: str = "") -> Output:
-        return Output(kind, index, path, private, digest([meeting_key, kind, paper]), paper)
+        key = hashlib.sha256(f"{meeting_key}\0{kind}\0{paper}".encode()).hexdigest()
+        return Output(kind, index, path, private, key, paper)
 
     outputs = [output("paper", paper_docx_path(p), not p.is_public, p.stem)
                for p in meeting.papers]

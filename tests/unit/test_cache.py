@@ -20,8 +20,32 @@ def test_put_then_get_gives_the_same_bytes(tmp_path: Path) -> None:
     store = Cache(tmp_path / "word")
     assert store.get(KEY) is None
     store.put(KEY, b"a Word file")
+    assert store.get(KEY) == b"a Word file"
+    store.prune()  # the end of a build: the index is saved
     assert Cache(tmp_path / "word").get(KEY) == b"a Word file"
     assert not list((tmp_path / "word").rglob(".part-*"))  # written atomically
+
+
+def test_a_hit_is_a_link_to_the_kept_file_not_a_copy(tmp_path: Path) -> None:
+    store = Cache(tmp_path / "word")
+    store.put(KEY, b"a Word file", tmp_path / "stage" / "papers" / "a.docx")
+    store.prune()
+    again = Cache(tmp_path / "word")
+    target = tmp_path / "stage2" / "b.docx"
+    assert again.place(KEY, target)
+    assert target.read_bytes() == b"a Word file"
+    assert target.stat().st_ino == (tmp_path / "word" / KEY[:2] / KEY).stat().st_ino
+    assert not again.place("ff" + "0" * 62, tmp_path / "stage2" / "c.docx")
+    assert not (tmp_path / "stage2" / "c.docx").exists()
+
+
+def test_an_output_edited_in_place_is_no_longer_served(tmp_path: Path) -> None:
+    store = Cache(tmp_path / "word")
+    output = tmp_path / "site" / "a.docx"
+    store.put(KEY, b"a Word file", output)
+    store.prune()
+    output.write_bytes(b"edited by hand")  # through the link, into the kept file
+    assert Cache(tmp_path / "word").get(KEY) is None
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -31,7 +55,8 @@ def test_any_damaged_entry_is_never_served(tmp_path: Path, data: bytes, where: i
                                            flip: int) -> None:
     store = Cache(tmp_path / "damaged")
     store.put(KEY, data)
-    path = next(p for p in (tmp_path / "damaged").rglob("*") if p.is_file())
+    store.prune()
+    path = tmp_path / "damaged" / KEY[:2] / KEY
     raw = bytearray(path.read_bytes())
     raw[where % len(raw)] ^= flip
     path.write_bytes(bytes(raw))
@@ -45,6 +70,7 @@ def test_prune_keeps_only_what_this_build_used(tmp_path: Path) -> None:
     keys = [f"{n:02x}" + "1" * 62 for n in range(4)]
     for key in keys:
         first.put(key, key.encode())
+    first.prune()
     second = Cache(tmp_path / "word")
     assert second.get(keys[0]) == keys[0].encode()
     second.put(keys[1], b"new")
@@ -53,11 +79,14 @@ def test_prune_keeps_only_what_this_build_used(tmp_path: Path) -> None:
     assert third.get(keys[0]) == keys[0].encode()
     assert third.get(keys[1]) == b"new"
     assert third.get(keys[2]) is None and third.get(keys[3]) is None
-    assert len([p for p in (tmp_path / "word").rglob("*") if p.is_file()]) == 2
+    assert len([p for p in (tmp_path / "word").rglob("*") if p.is_file()
+                and p.name != "index.json"]) == 2
 
 
 def test_a_disabled_cache_reads_and_writes_nothing(tmp_path: Path) -> None:
-    Cache(tmp_path / "word").put(KEY, b"x")
+    on = Cache(tmp_path / "word")
+    on.put(KEY, b"x")
+    on.prune()
     off = Cache(tmp_path / "word", enabled=False)
     assert off.get(KEY) is None
     off.put("cd" + "2" * 62, b"y")
