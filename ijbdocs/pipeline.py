@@ -107,7 +107,7 @@ def build(
                "private": project.build / "private"}
     with build_lock(project.root):
         record = BuildRecord(project.build / "cache" / "last-build.json", outputs)
-        key = inputs_key(project, checked.read, as_of, engine) if cache else ""
+        key = inputs_key(project, checked.read, as_of, engine)
         if cache and record.matches(key):
             stats: dict[str, object] = {"up to date": True}
         else:
@@ -132,8 +132,7 @@ def build(
                 report("putting the outputs in place", total - 1, total)
                 stage.commit(outputs)
             stats = dict(context.stats)
-            if cache:
-                record.save(key)
+            record.save(key)  # with or without the cache, these are the outputs of `key`
     report("done", total, total)
     outcome.built = True
     outcome.log = log

@@ -52,7 +52,8 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """The sample built without the cache, in one process: what every build must equal."""
     root = copy_sample(tmp_path_factory.mktemp("fresh"))
     make(root, cache=False, jobs=1)
-    assert not (root / "build" / "cache").exists()
+    assert not (root / "build" / "cache" / "word").exists()  # nothing kept for reuse
+    assert not (root / "build" / "cache" / "site").exists()
     return outputs(root)
 
 
@@ -210,6 +211,9 @@ def test_the_cli_says_what_it_reused_and_can_turn_the_cache_off(sample: Path) ->
     assert "0 written" in third.out and "unchanged since the last build" in third.out
     fourth = run(sample, "build", "--as-of", SAMPLE_AS_OF, "--no-cache")
     assert fourth.code == 0 and "all written" in fourth.out
+    # what --no-cache built is recorded like any build: nothing to do after it
+    fifth = run(sample, "build", "--as-of", SAMPLE_AS_OF)
+    assert "Nothing has changed since the last build" in fifth.out
     bad = run(sample, "build", "--as-of", SAMPLE_AS_OF, "--jobs", "0")
     assert bad.code == 2 and "at least 1" in bad.err
 
