@@ -20,6 +20,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..model import Partnership
 from ..project import DEFAULTS, Project
@@ -412,6 +413,19 @@ def set_widths(table: Table, total: int, fractions: tuple[float, ...]) -> None:
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=False):
             cell.width = width
+
+
+_RUN_SPECIALS = re.compile(r"[\t\n\r]")
+
+
+def add_text_run(paragraph: Paragraph, text: str) -> Run:
+    """`paragraph.add_run(text)`, the same XML, without python-docx's character-by-character
+    pass for tabs and line breaks when the text has neither (nearly always)."""
+    if not text or _RUN_SPECIALS.search(text):
+        return paragraph.add_run(text)
+    r = paragraph._p.add_r()
+    r.add_t(text)
+    return Run(r, paragraph)
 
 
 def new_paragraph(container: BlockContainer, style_id: str | None = None) -> Paragraph:

@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from .docx_base import BlockContainer as Container
-from .docx_base import Numbering, new_paragraph, set_list, style_table
+from .docx_base import Numbering, add_text_run, new_paragraph, set_list, style_table
 
 _SCHEMES = ("http://", "https://", "mailto:", "tel:")
 _BLOCKS = {"p", "ul", "ol", "table", "blockquote", "pre", "hr", "h1", "h2", "h3", "h4", "h5",
@@ -173,7 +173,7 @@ class MarkdownWriter:
             for line in node.text().rstrip("\n").split("\n"):
                 paragraph = self._paragraph(container, style)
                 paragraph.paragraph_format.space_after = 0
-                run = paragraph.add_run(line)
+                run = add_text_run(paragraph, line)
                 run.font.name = "Courier New"
                 written.append(paragraph)
         elif tag == "div":
@@ -268,7 +268,7 @@ class MarkdownWriter:
                 run = paragraph.add_run()
                 run.add_break(WD_BREAK.LINE)
             else:
-                run = paragraph.add_run(_collapse(text))
+                run = add_text_run(paragraph, _collapse(text))
             _apply(run, part_fmt)
             if hyperlink is not None:
                 run._r.style = self.style_ids["Hyperlink"]

@@ -31,6 +31,7 @@ from .docx_base import (
     Numbering,
     WordBase,
     WordTemplateError,
+    add_text_run,
     docx_bytes,
     new_paragraph,
     prepare_base,
@@ -101,9 +102,8 @@ def render(context: BuildContext) -> None:
         for output in meeting_outputs(meeting, index, key):
             if not store.place(output.key, writer.target(output)):
                 (packs if output.kind in PACKS else papers).append(output)
-    for batch in (papers, packs):
-        for output, data in produce(writer, batch, context.jobs):
-            store.put(output.key, data, writer.target(output))
+    for output, data in produce(writer, [papers, packs], context.jobs):
+        store.put(output.key, data, writer.target(output))
     store.prune()
     context.stats["word written"] = len(papers) + len(packs)
     context.stats["word from cache"] = store.hits
@@ -132,27 +132,32 @@ def full_pack_docx_path(meeting: Meeting) -> str:
 _WORKER: WordWriter | None = None  # the writer a forked worker process inherits
 
 
-def produce(writer: WordWriter, outputs: list[Output], jobs: int
+def produce(writer: WordWriter, batches: list[list[Output]], jobs: int
             ) -> Iterator[tuple[Output, bytes]]:
-    """Each output with its bytes, in order; in `jobs` forked processes when there are many.
+    """Each output with its bytes, batch after batch, in order; in `jobs` forked processes
+    when there are many. A batch starts once the caller has taken (and written) every
+    output of the one before: packs are made from the papers' files.
 
     Workers are forked, so they inherit the validated content and the prepared Word base
     instead of reading them again. Results are the same bytes either way.
     """
     global _WORKER
-    parallel = (jobs > 1 and len(outputs) >= PARALLEL_FROM
+    total = sum(len(batch) for batch in batches)
+    parallel = (jobs > 1 and total >= PARALLEL_FROM
                 and "fork" in multiprocessing.get_all_start_methods())
     if not parallel:
-        for output in outputs:
-            yield output, writer.produce(output)
+        for batch in batches:
+            for output in batch:
+                yield output, writer.produce(output)
         return
     _WORKER = writer
     try:
-        workers = min(jobs, len(outputs))
-        chunk = max(1, min(8, len(outputs) // (workers * 8)))
+        workers = min(jobs, max(len(batch) for batch in batches))
         with multiprocessing.get_context("fork").Pool(workers, _die_with_parent) as pool:
-            yield from zip(outputs, pool.imap(_produce_in_worker, outputs, chunksize=chunk),
-                           strict=True)
+            for batch in batches:
+                chunk = max(1, min(8, len(batch) // (workers * 8)))
+                yield from zip(batch, pool.imap(_produce_in_worker, batch, chunksize=chunk),
+                               strict=True)
     finally:
         _WORKER = None
 
@@ -266,7 +271,7 @@ class WordWriter:
             if value:
                 paragraph = page.paragraph(layout.text("details", index, "label", values=values)
                                            + ": ", bold=True)
-                paragraph.add_run(value)
+                add_text_run(paragraph, value)
         if meeting.status == "cancelled":
             page.markdown(document, layout.text("cancelled", values=values))
         page.heading(layout.text("heading", values=values), 1)
@@ -346,7 +351,7 @@ class Page:
         target = container if container is not None else self.document
         paragraph = new_paragraph(target, self.style_ids[style] if style else None)
         if text:
-            run = paragraph.add_run(text)
+            run = add_text_run(paragraph, text)
             if bold:
                 run.bold = True
         return paragraph
@@ -370,7 +375,7 @@ class Page:
         for row, values in zip(table.rows, all_rows, strict=True):
             for cell, value in zip(row.cells, values, strict=False):
                 if value:
-                    cell.paragraphs[0].add_run(value)
+                    add_text_run(cell.paragraphs[0], value)
         style_table(table, self.style_ids["IJB Table"], header_row=header,
                     first_column=first_column)
         if widths:
