@@ -12,17 +12,63 @@ from typing import Any
 import yaml
 from jinja2 import Environment, Template, TemplateError, TemplateNotFound
 
+from ..model import Meeting, Paper
 from ..project import Project
 from .docx_base import WordTemplateError
 from .templating import template_environment
+
+
+class WordLayoutEnvironment(Environment):
+    """Jinja for Word layouts: a text sees its paper, its meeting's own details and agenda,
+    and the partnership, but not the meeting's other papers.
+
+    That is what lets a build reuse a paper's Word file while other papers of its meeting
+    change (ijbdocs.cache): the file's key covers exactly what its templates can reach.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        hidden = _hidden(obj, attribute)
+        if hidden:
+            return self.undefined(hint=hidden)
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        hidden = _hidden(obj, argument) if isinstance(argument, str) else ""
+        if hidden:
+            return self.undefined(hint=hidden)
+        return super().getitem(obj, argument)
+
+
+def _hidden(obj: Any, name: str) -> str:
+    if name.startswith("_"):
+        return f"{name!r} is internal to ijbdocs"
+    if (isinstance(obj, Paper) and name == "meeting") or (
+            isinstance(obj, Meeting) and name == "papers"):
+        return (f"Word layouts cannot use {type(obj).__name__.lower()}.{name}: a paper's "
+                "text can use `meeting` (its date, body, venue, agenda) and `paper`, not "
+                "the meeting's other papers")
+    return ""
+
+
+def word_layout_environment(project: Project) -> Environment:
+    """The project's template environment, for Word text: no HTML escaping (python-docx
+    writes the XML safely), and papers kept apart (WordLayoutEnvironment)."""
+    base = template_environment(project)
+    environment = WordLayoutEnvironment(
+        loader=base.loader, autoescape=False, undefined=base.undefined,
+        keep_trailing_newline=base.keep_trailing_newline, trim_blocks=base.trim_blocks,
+        lstrip_blocks=base.lstrip_blocks,
+    )
+    environment.filters.update(base.filters)
+    environment.globals.update(base.globals)
+    return environment
 
 
 class Layouts:
     """The Word layout templates of one project, each read and compiled once per build."""
 
     def __init__(self, project: Project):
-        # Word text is not HTML: no escaping (python-docx writes the XML safely).
-        self.environment: Environment = template_environment(project).overlay(autoescape=False)
+        self.environment: Environment = word_layout_environment(project)
         self._files: dict[str, Layout] = {}
 
     def __getitem__(self, name: str) -> Layout:

@@ -84,7 +84,7 @@ class Output:
 def render(context: BuildContext) -> None:
     """Write every paper, and each meeting's agenda and board pack(s).
 
-    A file whose inputs are unchanged since an earlier build is copied from the build cache
+    A file whose inputs are unchanged since an earlier build is linked from the build cache
     (build/cache/word/); the rest are written, in parallel worker processes when there are
     many. Papers first, then packs, which are made from the papers.
     """
@@ -98,8 +98,10 @@ def render(context: BuildContext) -> None:
     papers: list[Output] = []
     packs: list[Output] = []
     for index, meeting in enumerate(context.content.meetings):
-        key = digest([inputs, writer.meeting_fingerprint(meeting)]) if store.enabled else ""
-        for output in meeting_outputs(meeting, index, key):
+        details = digest([inputs, writer.meeting_details(meeting)]) if store.enabled else ""
+        keys = {p.stem: writer.paper_key(details, p) if store.enabled else ""
+                for p in meeting.papers}
+        for output in meeting_outputs(meeting, index, keys, digest([details, keys])):
             if not store.place(output.key, writer.target(output)):
                 (packs if output.kind in PACKS else papers).append(output)
     for output, data in produce(writer, [papers, packs], context.jobs):
@@ -109,11 +111,17 @@ def render(context: BuildContext) -> None:
     context.stats["word from cache"] = store.hits
 
 
-def meeting_outputs(meeting: Meeting, index: int, meeting_key: str) -> list[Output]:
-    """The Word files of one meeting: its papers, its agenda and its pack(s)."""
+def meeting_outputs(meeting: Meeting, index: int, paper_keys: dict[str, str],
+                    meeting_key: str) -> list[Output]:
+    """The Word files of one meeting: its papers, its agenda and its pack(s).
+
+    A paper's file is keyed by its paper (paper_keys); the agenda and the packs, which
+    show every paper, by the meeting with all its papers (meeting_key).
+    """
 
     def output(kind: str, path: str, private: bool, paper: str = "") -> Output:
-        key = hashlib.sha256(f"{meeting_key}\0{kind}\0{paper}".encode()).hexdigest()
+        base = paper_keys[paper] if paper else meeting_key
+        key = hashlib.sha256(f"{base}\0{kind}\0{paper}".encode()).hexdigest()
         return Output(kind, index, path, private, key, paper)
 
     outputs = [output("paper", paper_docx_path(p), not p.is_public, p.stem)
@@ -206,19 +214,24 @@ class WordWriter:
             "partnership": partnership.model_dump(mode="json"),
         })
 
-    def meeting_fingerprint(self, meeting: Meeting) -> str:
-        """Everything of the content a meeting's files can show.
+    def meeting_details(self, meeting: Meeting) -> str:
+        """A meeting's own content (date, body, venue, status, agenda), not its papers."""
+        return digest({"id": meeting.id, "meeting": meeting.model_dump(mode="json")})
 
-        Templates reach a paper's meeting and, through it, the meeting's other papers, so a
-        meeting's files share one fingerprint: the meeting with all its papers, and the
-        titles of the directions its papers vary or revoke.
+    def paper_key(self, details: str, paper: Paper) -> str:
+        """Everything a paper's Word file shows: the paper, its Markdown appendix files, its
+        meeting's details (`details`), and the titles of the directions it varies or revokes.
+        Its layout templates cannot reach other papers (docx_layout.WordLayoutEnvironment).
         """
-        refs = sorted({ref for paper in meeting.papers if paper.direction
-                       for ref in (*paper.direction.supersedes, *paper.direction.revokes)})
+        folder = self.context.project.content / "meetings" / paper.meeting.id
+        refs = sorted({*paper.direction.supersedes, *paper.direction.revokes}
+                      if paper.direction else set())
         return digest({
-            "id": meeting.id,
-            "meeting": meeting.model_dump(mode="json"),
-            "papers": [[paper.stem, paper.model_dump(mode="json")] for paper in meeting.papers],
+            "meeting": details,
+            "stem": paper.stem,
+            "paper": paper.model_dump(mode="json"),
+            "appendix_files": files_digest([folder / a.file for a in paper.appendices
+                                            if a.file]),
             "titles": {ref: self.titles.get(ref) for ref in refs},
         })
 

@@ -147,7 +147,22 @@ def test_changing_the_word_reference_document_rewrites_every_file(sample: Path) 
     assert docx.Document(str(paper)).styles["Normal"].font.name == "Verdana"
 
 
-def test_changing_one_paper_rewrites_only_its_meeting(sample: Path, tmp_path: Path) -> None:
+def same_as_fresh(sample: Path, tmp_path: Path) -> None:
+    """The project built afresh elsewhere (no cache, one process) gives the same outputs."""
+    fresh_copy = tmp_path / "fresh-copy"
+    shutil.copytree(sample / "content", fresh_copy / "content")
+    for extra in ("templates", "mkdocs.yml"):
+        source = sample / extra
+        if source.is_dir():
+            shutil.copytree(source, fresh_copy / extra)
+        elif source.is_file():
+            shutil.copy(source, fresh_copy / extra)
+    make(fresh_copy, cache=False, jobs=1)
+    assert outputs(sample) == outputs(fresh_copy)
+
+
+def test_changing_one_paper_rewrites_it_and_its_meetings_agenda_and_packs(
+        sample: Path, tmp_path: Path) -> None:
     make(sample)
     before = {p.relative_to(sample): p.read_bytes() for p in word_files(sample)}
     meeting = sample / "content" / "meetings" / "2025-03-20"
@@ -160,24 +175,44 @@ def test_changing_one_paper_rewrites_only_its_meeting(sample: Path, tmp_path: Pa
     outcome = make(sample)
     after = {p.relative_to(sample): p.read_bytes() for p in word_files(sample)}
     changed = {path for path in after if before.get(path) != after[path]}
-    in_meeting = {path for path in after if "2025-03-20" in path.parts}
-    assert changed <= in_meeting
-    assert outcome.stats["word written"] == len(in_meeting)
-    assert outcome.stats["word from cache"] == len(after) - len(in_meeting)
+    expected = {path for path in after if "2025-03-20" in path.parts
+                and (path.stem in (paper.stem, "agenda") or path.stem.startswith("board-pack"))}
+    assert changed == expected  # the agenda shows the title, the packs the paper
+    assert outcome.stats["word written"] == len(expected)
+    assert outcome.stats["word from cache"] == len(after) - len(expected)
     assert outcome.stats["site"] == "built"  # its pages show the title
     own = next(path for path in after if path.name == f"{paper.stem}.docx")
     assert "A changed title for the board" in docx_text(sample / own)
+    same_as_fresh(sample, tmp_path)
 
-    fresh_copy = tmp_path / "fresh-copy"
-    shutil.copytree(sample / "content", fresh_copy / "content")
-    for extra in ("templates", "mkdocs.yml"):
-        source = sample / extra
-        if source.is_dir():
-            shutil.copytree(source, fresh_copy / extra)
-        elif source.is_file():
-            shutil.copy(source, fresh_copy / extra)
-    make(fresh_copy, cache=False, jobs=1)
-    assert outputs(sample) == outputs(fresh_copy)
+
+def test_changing_a_markdown_appendix_rewrites_its_paper(sample: Path, tmp_path: Path) -> None:
+    make(sample)
+    folder = sample / "content" / "meetings" / "2020-03-19"
+    appendix = folder / "appendices" / "directions-template.md"
+    appendix.write_text(appendix.read_text(encoding="utf-8")
+                        + "\nA sentence added to the appendix.\n", encoding="utf-8")
+    outcome = make(sample)
+    paper = sample / "site" / "papers" / "2020-03-19" / "07-directions-guidance.docx"
+    assert "A sentence added to the appendix." in docx_text(paper)
+    # the paper and the pack; the agenda too (it is keyed by the whole meeting), unchanged
+    assert outcome.stats["word written"] == 3
+    same_as_fresh(sample, tmp_path)
+
+
+def test_word_layouts_cannot_reach_other_papers(sample: Path) -> None:
+    """What a paper's file is keyed by is all its templates can see."""
+    layout = (DEFAULTS / "templates" / "word" / "report.yaml").read_text(encoding="utf-8")
+    own = sample / "templates" / "word" / "report.yaml"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    for reach in ("meeting.papers[0].title", "paper.meeting.body", "meeting._papers"):
+        own.write_text(layout.replace('text: "{{ paper.title }}"', f'text: "{{{{ {reach} }}}}"',
+                                      1), encoding="utf-8")
+        result = run(sample, "build", "--as-of", SAMPLE_AS_OF)
+        assert result.code == 1, reach
+        assert "report.yaml" in result.err and "site/ is unchanged" in result.err, result.err
+        assert "Traceback" not in result.err
+    assert "other papers" in result.err or "internal" in result.err
 
 
 def test_a_damaged_cache_is_written_again_not_served(
