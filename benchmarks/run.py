@@ -53,7 +53,33 @@ DOCX_SAMPLE = 40  # Word files inspected to size the python-docx baseline
 @dataclass
 class Measured:
     seconds: float
-    peak_mb: float
+    peak_mb: float  # the largest single process (ru_maxrss)
+    total_pss_mb: float = 0.0  # all its processes at once (sampled PSS: shared pages once)
+
+
+def _tree(pid: int) -> list[int]:
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    todo += [int(child) for child in handle.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def measure(command: list[str], cwd: Path | None = None,
@@ -63,14 +89,20 @@ def measure(command: list[str], cwd: Path | None = None,
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=output,
                                    stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(process.pid, 0)
+        total_kb = 0
+        while True:  # sample the process and its workers until it ends
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            total_kb = max(total_kb, sum(_pss_kb(p) for p in _tree(process.pid)))
+            time.sleep(0.2)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             output.seek(0)
             tail = output.read().decode(errors="replace")[-3000:]
             raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n{tail}")
-    return Measured(seconds, usage.ru_maxrss / 1024)  # Linux reports kilobytes
+    return Measured(seconds, usage.ru_maxrss / 1024, total_kb / 1024)  # Linux: kilobytes
 
 
 def worker(*args: str) -> list[str]:
@@ -347,7 +379,8 @@ def run(size: str, seed: int, work: Path, zensical: bool) -> dict[str, Any]:
     # Zensical side by side
     zen: dict[str, Any] | None = None
     if zensical and importlib.util.find_spec("zensical") is not None:
-        zen_full = measure(worker("build", str(project), as_of, str(out), "", "zensical"))
+        zen_full = measure(worker("build", str(project), as_of, str(out), "", "zensical", "",
+                                  "no"))  # a full build, like the mkdocs one: nothing reused
         zen_site = read_out()["steps"].get("building site")
         zbare = work / "bare-zensical"
         shutil.copytree(project / "build" / "docs", zbare / "docs")
@@ -368,6 +401,8 @@ def run(size: str, seed: int, work: Path, zensical: bool) -> dict[str, Any]:
          "≤ 1.3 (M)"),
         ("full build, peak memory (MB)", full.peak_mb, peak_base,
          "larger of bare mkdocs, bare python-docx", "≤ 1 GB on L"),
+        ("  all its processes at once (MB)", full.total_pss_mb, peak_base,
+         "the same", ""),
         ("site step (s)", steps.get("building site"), mkdocs_bare.seconds,
          "bare mkdocs build (process)", ""),
         ("Word step (s)", word_s if word_available else None,
@@ -441,7 +476,10 @@ def run_build_only(size: str, seed: int, work: Path) -> dict[str, Any]:
     steps = build["steps"]
     rows = [
         ("full build, wall (s)", full.seconds, None, "", ""),
-        ("full build, peak memory (MB)", full.peak_mb, 1024.0, "1 GB", "≤ 1 GB on L"),
+        ("full build, peak memory (MB)", full.peak_mb, 1024.0, "1 GB",
+         "≤ 1 GB on L (largest process)"),
+        ("  all its processes at once (MB)", full.total_pss_mb, 1024.0, "1 GB",
+         "≤ 1 GB on L (PSS, sampled)"),
         ("load + validate + check (s)", steps.get("checking the content"), None, "", ""),
         ("site step (s)", steps.get("building site"), None, "", "≤ 4.5 × M's"),
         ("Word step (s)", steps.get("building word"), None, "", ""),

@@ -8,6 +8,7 @@ to the site's files; private and draft papers only to build/private/.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import multiprocessing
@@ -159,6 +160,9 @@ def produce(writer: WordWriter, batches: list[list[Output]], jobs: int
                 yield output, writer.produce(output)
         return
     _WORKER = writer
+    # Keep the collector away from the objects the workers inherit: it would write to
+    # each of them and so copy every page of the parent into every worker.
+    gc.freeze()
     try:
         workers = min(jobs, max(len(batch) for batch in batches))
         with multiprocessing.get_context("fork").Pool(workers, _die_with_parent) as pool:
@@ -168,6 +172,7 @@ def produce(writer: WordWriter, batches: list[list[Output]], jobs: int
                                strict=True)
     finally:
         _WORKER = None
+        gc.unfreeze()
 
 
 def _die_with_parent() -> None:
