@@ -215,6 +215,45 @@ def test_word_layouts_cannot_reach_other_papers(sample: Path) -> None:
     assert "other papers" in result.err or "internal" in result.err
 
 
+def site_text(root: Path) -> str:
+    """Every file under site/, Word files and other zips unpacked, as one text."""
+    import zipfile
+
+    parts = []
+    for path in (root / "site").rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as package:
+                data = b"".join(package.read(name) for name in package.namelist())
+        parts.append(data.decode("utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
+def test_a_paper_made_private_leaves_the_site_though_its_public_file_is_cached(
+        sample: Path) -> None:
+    """Only `visibility` changes: the cached public rendering must not be served."""
+    marker = "MARKER-made-private-4417"
+    paper = sample / "content" / "meetings" / "2025-03-20" / "05-strategic-plan-review.yaml"
+    text = paper.read_text(encoding="utf-8")
+    text = text.replace("summary: |\n", f"summary: |\n  {marker}.\n", 1)
+    paper.write_text(text, encoding="utf-8")
+    make(sample)
+    assert marker in site_text(sample)  # public, so on the site (and now in the cache)
+
+    paper.write_text(text.replace(
+        "visibility: public\n",
+        "visibility: private\nexempt_reason: Paragraph 6, Part 1, Schedule 7A of the Local "
+        "Government (Scotland) Act 1973\n", 1), encoding="utf-8")
+    make(sample)
+    assert marker not in site_text(sample)
+    assert not list((sample / "site").rglob("05-strategic-plan-review.docx"))
+    private = sample / "build" / "private" / "papers" / "2025-03-20"
+    assert marker in docx_text(private / "05-strategic-plan-review.docx")
+    assert marker in docx_text(private / "board-pack-full.docx")
+
+
 def test_a_damaged_cache_is_written_again_not_served(
         sample: Path, fresh: dict[str, str]) -> None:
     make(sample)
