@@ -20,6 +20,14 @@ def format_key(path: Sequence[str | int]) -> str:
     return text
 
 
+def visible(text: str, keep: str = "") -> str:
+    """`text` with characters that do not print (controls, NUL) written as `\\x00`."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c in keep else c.encode("unicode_escape").decode()
+                   for c in text)
+
+
 class Severity(enum.StrEnum):
     ERROR = "error"
     WARNING = "warning"
@@ -47,6 +55,12 @@ class Finding:
     message: str
     code: str
     cite: str | None = None
+
+    def __post_init__(self) -> None:
+        # Keys and values come from the clerk's file: a control character in one (a NUL
+        # from a damaged save, say) is shown as an escape, never sent to the terminal.
+        object.__setattr__(self, "key", visible(self.key))
+        object.__setattr__(self, "message", visible(self.message, keep="\n\t"))
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         loc = self.location

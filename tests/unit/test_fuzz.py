@@ -108,3 +108,14 @@ def test_any_value_in_any_paper_field_is_a_finding_or_fine(field: str, value: An
         findings = run_checks(read_content(root / "content"), AS_OF)
         assert all(f.location.file.startswith(("meetings/", "partnership", "plan", "easy"))
                    for f in findings)
+
+
+def test_a_control_character_in_a_key_is_shown_escaped_not_printed(tmp_path: Path) -> None:
+    """Found by the fuzzer: a NUL key reached the terminal as a raw NUL."""
+    root = Project().write(tmp_path)
+    (root / "content" / "partnership.yaml").write_text('"\\0": null\n', encoding="utf-8")
+    findings = run_checks(read_content(root / "content"), AS_OF)
+    unknown = [f for f in findings if f.code == "unknown-key"]
+    assert unknown and unknown[0].key == "\\x00"
+    assert "unknown key '\\x00'" in unknown[0].message
+    assert all("\0" not in str(f) for f in findings)
